@@ -1,0 +1,55 @@
+"""The back-office roles, kept in step with the models: administrator, editor, researcher.
+
+- Administrators manage everything, including user accounts.
+- Editors create, edit, publish, lock and delete every editorial record.
+- Researchers read everything in the back office, drafts included, and change nothing.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+ADMINISTRATORS = "Administrators"
+EDITORS = "Editors"
+RESEARCHERS = "Researchers"
+
+ARCHIVE_APPS = ("sources", "places", "organisations", "organising", "people", "events", "documentary")
+EDITOR_ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock")
+
+
+def _archive_permissions(actions: tuple[str, ...]):
+    content_types = ContentType.objects.filter(app_label__in=ARCHIVE_APPS)
+    codenames = [
+        f"{action}_{ct.model}" for ct in content_types for action in actions
+    ]
+    return Permission.objects.filter(content_type__in=content_types, codename__in=codenames)
+
+
+def sync_roles() -> dict[str, Group]:
+    """Create the three groups if missing and give each exactly its role's permissions."""
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in (ADMINISTRATORS, EDITORS, RESEARCHERS)}
+
+    # Images and documents come with Wagtail; editors keep the rights Wagtail gives its own Editors group.
+    media_perms = Permission.objects.filter(content_type__app_label__in=["wagtailimages", "wagtaildocs"])
+    editor_perms = [*_archive_permissions(EDITOR_ACTIONS), *media_perms]
+    groups[EDITORS].permissions.set([access_admin, *editor_perms])
+    groups[RESEARCHERS].permissions.set([access_admin, *_archive_permissions(("view",))])
+
+    user_admin = Permission.objects.filter(content_type__app_label="auth", content_type__model__in=["user", "group"])
+    workflow_admin = Permission.objects.filter(content_type__app_label="wagtailcore", codename__regex=r"_(workflow|task)$")
+    groups[ADMINISTRATORS].permissions.set([access_admin, *editor_perms, *user_admin, *workflow_admin])
+    return groups
+
+
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    # Run once, for the last app: post_migrate goes to each app in turn, and the permissions of the
+    # apps after ours (and Wagtail's publish and lock permissions) exist only by then.
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if sender is not with_models[-1]:
+        return
+    if not Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin").exists():
+        return
+    sync_roles()

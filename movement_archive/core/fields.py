@@ -1,0 +1,73 @@
+"""Model fields shared by every editorial app."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import signals
+from django.utils.translation import gettext_lazy as _
+
+from movement_archive.dates import edtf
+
+
+def validate_edtf(value: str) -> None:
+    if not value:
+        return
+    try:
+        edtf.parse(value)
+    except edtf.EDTFError as error:
+        raise ValidationError(str(error), code="edtf") from error
+
+
+EDTF_HELP = _(
+    'A date in Extended Date/Time Format: "1981-01", "1988", "198X" for some year of the 1980s, '
+    '"1991~" for about 1991, "2003?" if uncertain, "1990~/1993~" for the early 1990s.'
+)
+
+
+class EDTFField(models.CharField):
+    """A partial date stored as its EDTF text, keeping two companion date columns in step for sorting.
+
+    Like ImageField's width_field, it names the companion fields (``lower_field``/``upper_field``) and
+    fills them in ``pre_save`` so that every code path that saves the model keeps them right.
+    """
+
+    def __init__(self, *args, lower_field: str | None = None, upper_field: str | None = None, **kwargs):
+        self.lower_field = lower_field
+        self.upper_field = upper_field
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("help_text", EDTF_HELP)
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate_edtf)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.lower_field:
+            kwargs["lower_field"] = self.lower_field
+        if self.upper_field:
+            kwargs["upper_field"] = self.upper_field
+        if kwargs.get("max_length") == 40:
+            del kwargs["max_length"]
+        if kwargs.get("blank") is True:
+            del kwargs["blank"]
+        kwargs.pop("help_text", None)
+        return name, path, args, kwargs
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        # A signal rather than pre_save(): Django reads field values in declaration order, so the
+        # companion columns must be filled before any of them is read.
+        if not cls._meta.abstract and (self.lower_field or self.upper_field):
+            signals.pre_save.connect(self.update_bounds, sender=cls, weak=False)
+
+    def update_bounds(self, instance, **kwargs):
+        value = getattr(instance, self.attname)
+        lower = upper = None
+        if value:
+            parsed = edtf.parse(value)
+            lower, upper = parsed.lower, parsed.upper
+        if self.lower_field:
+            setattr(instance, self.lower_field, lower)
+        if self.upper_field:
+            setattr(instance, self.upper_field, upper)

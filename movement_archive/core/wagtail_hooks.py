@@ -1,0 +1,101 @@
+"""The archive's menu in the back office: one group holding every kind of record."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from movement_archive.documentary.models import Episode, Series
+from movement_archive.events.models import Event
+from movement_archive.organisations.models import Organisation
+from movement_archive.organising.models import OrganisingModel
+from movement_archive.people.models import Person
+from movement_archive.places.models import Country, Locality
+from movement_archive.sources.models import Disagreement, Source
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "acronym", "kind", "scope", "founded", "status"]
+    list_filter = ["kind", "scope", "status", "live"]
+    search_fields = ["name", "acronym"]
+    ordering = ["name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "visibility"]
+    list_filter = ["visibility", "live"]
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "date"
+    list_display = ["title", "date", "kind"]
+    list_filter = ["kind", "live"]
+    ordering = ["date_lower", "date_upper", "title"]
+
+
+class OrganisingModelViewSet(SnippetViewSet):
+    model = OrganisingModel
+    icon = "list-ol"
+    list_display = ["name", "position"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    list_display = ["name", "iso2", "region_name", "subregion_name"]
+    list_filter = ["region_name"]
+
+
+class LocalityViewSet(SnippetViewSet):
+    model = Locality
+    icon = "site"
+    list_display = ["name", "kind", "country"]
+    list_filter = ["kind"]
+
+
+class SeriesViewSet(SnippetViewSet):
+    model = Series
+    icon = "media"
+
+
+class EpisodeViewSet(SnippetViewSet):
+    model = Episode
+    icon = "media"
+    list_display = ["number", "title", "series"]
+    ordering = ["series", "number"]
+
+
+class SourceViewSet(SnippetViewSet):
+    model = Source
+    icon = "doc-full"
+    list_display = ["title", "kind", "date"]
+
+
+class DisagreementViewSet(SnippetViewSet):
+    model = Disagreement
+    icon = "warning"
+
+
+class ArchiveViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Archive")
+    menu_icon = "folder-open-inverse"
+    menu_order = 100
+    items = (
+        OrganisationViewSet,
+        PersonViewSet,
+        EventViewSet,
+        OrganisingModelViewSet,
+        SeriesViewSet,
+        EpisodeViewSet,
+        SourceViewSet,
+        DisagreementViewSet,
+        LocalityViewSet,
+        CountryViewSet,
+    )
+
+
+register_snippet(ArchiveViewSetGroup)

@@ -1,0 +1,98 @@
+"""Dated events of the movement's history, including the figures the sources give as dated statistics."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from movement_archive.core.fields import EDTFField
+from movement_archive.core.models import EditorialRecord, RecordQuerySet
+from movement_archive.dates import edtf
+
+
+class EventQuerySet(RecordQuerySet):
+    def chronological(self):
+        """Earliest possible day first, then the latest, so 1981-01 precedes 1981 and 198X precedes both."""
+        return self.order_by("date_lower", "date_upper", "title")
+
+
+class Event(EditorialRecord):
+    class Kind(models.TextChoices):
+        FOUNDING = "founding", _("Founding")
+        CLOSURE = "closure", _("Closure")
+        SERVICE_OPENING = "service_opening", _("Service opening")
+        CAMPAIGN = "campaign", _("Campaign or action")
+        POLICY_CHANGE = "policy_change", _("Policy or law change")
+        LEGAL_CASE = "legal_case", _("Legal case")
+        CONFERENCE = "conference", _("Conference")
+        DECLARATION = "declaration", _("Declaration")
+        STATISTIC = "statistic", _("Statistic")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        ABOUT = "about", _("about")
+        MORE_THAN = "more_than", _("more than")
+        AT_LEAST = "at_least", _("at least")
+        FEWER_THAN = "fewer_than", _("fewer than")
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = EDTFField(_("date"), blank=False, lower_field="date_lower", upper_field="date_upper")
+    date_lower = models.DateField(null=True, editable=False, db_index=True)
+    date_upper = models.DateField(null=True, editable=False)
+    description = models.TextField(_("description"), blank=True)
+    organisations = ParentalManyToManyField("organisations.Organisation", blank=True, related_name="events", verbose_name=_("organisations"))
+    people = ParentalManyToManyField("people.Person", blank=True, related_name="events", verbose_name=_("people"))
+    countries = ParentalManyToManyField("places.Country", blank=True, related_name="events", verbose_name=_("countries"))
+    localities = ParentalManyToManyField("places.Locality", blank=True, related_name="events", verbose_name=_("localities"))
+    statistic_value = models.DecimalField(_("figure"), max_digits=16, decimal_places=2, null=True, blank=True)
+    statistic_qualifier = models.CharField(_("qualifier"), max_length=20, choices=Qualifier.choices, blank=True)
+    statistic_unit = models.CharField(_("what it counts"), max_length=255, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("key"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("statistic_qualifier"), FieldPanel("statistic_value")]), FieldPanel("statistic_unit")],
+            heading=_("Figure (statistics only)"),
+        ),
+        FieldPanel("organisations"),
+        FieldPanel("people"),
+        FieldPanel("countries"),
+        FieldPanel("localities"),
+        FieldPanel("citations"),
+    ]
+    search_fields = EditorialRecord.search_fields + [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("date_lower"),
+    ]
+
+    class Meta:
+        ordering = ["date_lower", "date_upper", "title"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(kind="statistic", statistic_value__isnull=False) & ~models.Q(statistic_unit=""))
+                | (~models.Q(kind="statistic") & models.Q(statistic_value__isnull=True)),
+                name="event_statistic_has_figure",
+                violation_error_message=_("A statistic needs a figure and what it counts; other events have no figure."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def partial_date(self) -> edtf.PartialDate:
+        return edtf.parse(self.date)

@@ -1,0 +1,185 @@
+"""Organisations of the movement, their other names, and the typed relations between them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from movement_archive.core.fields import EDTFField
+from movement_archive.core.models import CitedChild, EditorialRecord
+
+
+class Organisation(EditorialRecord):
+    class Kind(models.TextChoices):
+        USER_GROUP = "user_group", _("User group or union")
+        NETWORK = "network", _("Network")
+        SERVICE = "service", _("Peer service or NGO")
+        PROJECT = "project", _("Project")
+        CAMPAIGN = "campaign", _("Campaign")
+        FUNDER = "funder", _("Funder")
+        INTERNATIONAL_BODY = "international_body", _("International body")
+        GOVERNMENT = "government", _("Government or state body")
+        MEDIA = "media", _("Media")
+
+    class Scope(models.TextChoices):
+        LOCAL = "local", _("Local")
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
+        GLOBAL = "global", _("Global")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
+        UNKNOWN = "unknown", _("Not known")
+
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
+    countries = ParentalManyToManyField("places.Country", blank=True, related_name="organisations", verbose_name=_("countries"))
+    localities = ParentalManyToManyField("places.Locality", blank=True, related_name="organisations", verbose_name=_("localities"))
+    founded = EDTFField(_("founded"), lower_field="founded_lower", upper_field="founded_upper")
+    founded_lower = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    founded_upper = models.DateField(null=True, blank=True, editable=False)
+    closed = EDTFField(_("closed"), lower_field="closed_lower", upper_field="closed_upper")
+    closed_lower = models.DateField(null=True, blank=True, editable=False)
+    closed_upper = models.DateField(null=True, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("key"), InlinePanel("other_names", label=_("Other names"))],
+            heading=_("Names"),
+        ),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("scope"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("founded"), FieldPanel("closed")]),
+        FieldPanel("countries"),
+        FieldPanel("localities"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        InlinePanel("practices", label=_("Organising models practised")),
+        InlinePanel("relations", label=_("Relations to other organisations")),
+        FieldPanel("citations"),
+    ]
+
+    search_fields = EditorialRecord.search_fields + [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("acronym", boost=3),
+        index.AutocompleteField("acronym"),
+        index.SearchField("description"),
+        index.RelatedFields("other_names", [index.SearchField("name", boost=2), index.AutocompleteField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("scope"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closed_lower__isnull=True)
+                | models.Q(founded_lower__isnull=True)
+                | models.Q(closed_upper__gte=models.F("founded_lower")),
+                name="organisation_closes_after_founding",
+                violation_error_message=_("An organisation cannot close before it was founded."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+
+
+class OrganisationName(Orderable):
+    """Another name the organisation is known by: a spelling, a translation, a former name, an expansion."""
+
+    class Kind(models.TextChoices):
+        VARIANT = "variant", _("Spelling variant")
+        TRANSLATION = "translation", _("Translation")
+        FORMER = "former", _("Former name")
+        ACRONYM = "acronym", _("Acronym or its expansion")
+        ALIAS = "alias", _("Alias")
+
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="other_names")
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ALIAS)
+    language = models.CharField(_("language"), max_length=20, blank=True, help_text=_("A BCP 47 code such as nl, fr, es."))
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("language")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("other name")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="organisation_other_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RelationType(models.TextChoices):
+    SUCCEEDED_BY = "succeeded_by", _("was succeeded by")
+    INSPIRED = "inspired", _("inspired")
+    MEMBER_OF = "member_of", _("is a member of")
+    PART_OF = "part_of", _("is part of")
+    SUPPORTED_BY = "supported_by", _("was supported by")
+    FUNDED_BY = "funded_by", _("was funded by")
+    PARTNER_OF = "partner_of", _("worked in partnership with")
+    SPLIT_FROM = "split_from", _("split from")
+
+
+# How each relation reads from its object's end.
+INVERSE_LABELS = {
+    RelationType.SUCCEEDED_BY: _("succeeded"),
+    RelationType.INSPIRED: _("was inspired by"),
+    RelationType.MEMBER_OF: _("has as a member"),
+    RelationType.PART_OF: _("includes"),
+    RelationType.SUPPORTED_BY: _("supported"),
+    RelationType.FUNDED_BY: _("funded"),
+    RelationType.PARTNER_OF: _("worked in partnership with"),
+    RelationType.SPLIT_FROM: _("saw a split by"),
+}
+
+
+class OrganisationRelation(Orderable, CitedChild):
+    """A typed, dated relation, edited on its subject and read from both ends."""
+
+    subject = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="relations")
+    type = models.CharField(_("relation"), max_length=20, choices=RelationType.choices)
+    object = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="incoming_relations", verbose_name=_("other organisation")
+    )
+    start = EDTFField(_("from"), lower_field="start_lower")
+    start_lower = models.DateField(null=True, blank=True, editable=False)
+    end = EDTFField(_("until"))
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("type"),
+        FieldPanel("object"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("description"),
+        FieldPanel("citations"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("relation")
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "type", "object"], name="organisation_relation_unique"),
+            models.CheckConstraint(condition=~models.Q(subject=models.F("object")), name="organisation_relation_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.get_type_display()} {self.object}"
+
+    @property
+    def inverse_label(self) -> str:
+        return INVERSE_LABELS[RelationType(self.type)]

@@ -1,0 +1,199 @@
+"""Django settings. The first run needs no configuration; every variable is listed in docs/configuration.md."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+from movement_archive.env import ConfigurationError, env_bool, env_choice, env_int, env_list, env_path, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# The data directory holds the SQLite database, uploaded media and the generated secret key.
+HOME = env_path("MOVEMENT_ARCHIVE_HOME", "./var")
+
+DEBUG = env_bool("MOVEMENT_ARCHIVE_DEBUG", False)
+
+
+def _secret_key() -> str:
+    configured = env_str("MOVEMENT_ARCHIVE_SECRET_KEY")
+    if configured:
+        return configured
+    # Generated once per data directory so that a first run needs no configuration and sessions
+    # survive restarts; never committed, because the data directory is not in the repository.
+    key_file = HOME / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    HOME.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = env_list("MOVEMENT_ARCHIVE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("MOVEMENT_ARCHIVE_CSRF_TRUSTED_ORIGINS")
+SITE_URL = env_str("MOVEMENT_ARCHIVE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "movement_archive.core",
+    "movement_archive.accounts",
+    "movement_archive.places",
+    "movement_archive.organisations",
+    "movement_archive.organising",
+    "movement_archive.people",
+    "movement_archive.events",
+    "movement_archive.documentary",
+    "movement_archive.sources",
+    "movement_archive.seed",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "movement_archive.urls"
+WSGI_APPLICATION = "movement_archive.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ],
+        },
+    },
+]
+
+_database_url = env_str("DATABASE_URL")
+if _database_url:
+    try:
+        DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("MOVEMENT_ARCHIVE_DB_CONN_MAX_AGE", 60, minimum=0))}
+    except ValueError as error:
+        raise ConfigurationError(f"DATABASE_URL is not a database address Django understands: {error}") from None
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": HOME / "archive.sqlite3",
+            # WAL lets readers continue while the seed loads or an editor publishes.
+            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE"},
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env_path("MOVEMENT_ARCHIVE_STATIC_ROOT", str(HOME / "static"))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env_path("MOVEMENT_ARCHIVE_MEDIA_ROOT", str(HOME / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if env_bool("MOVEMENT_ARCHIVE_MANIFEST_STATIC", not DEBUG)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+WAGTAIL_SITE_NAME = "Movement Archive"
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAIL_I18N_ENABLED = False
+WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx", "csv"]
+
+# Wagtail's search layer: the database backend uses SQLite FTS5 or PostgreSQL full-text search,
+# whichever the database is; OpenSearch is selected with MOVEMENT_ARCHIVE_SEARCH_URL.
+_search_url = env_str("MOVEMENT_ARCHIVE_SEARCH_URL")
+WAGTAILSEARCH_BACKENDS = {
+    "default": (
+        {"BACKEND": "wagtail.search.backends.opensearch2", "URLS": [_search_url], "INDEX": "movement_archive"}
+        if _search_url
+        else {"BACKEND": "wagtail.search.backends.database"}
+    )
+}
+
+# Background jobs through django-tasks: in process by default, a database queue when asked.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[env_choice("MOVEMENT_ARCHIVE_TASKS", "immediate", {"immediate", "database"})]
+    }
+}
+
+EMAIL_BACKEND = env_str("MOVEMENT_ARCHIVE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("MOVEMENT_ARCHIVE_FROM_EMAIL", "archive@localhost")
+
+# Privacy: no tracking, no third-party requests, strict headers.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("MOVEMENT_ARCHIVE_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_AGE = env_int("MOVEMENT_ARCHIVE_SESSION_AGE", 8 * 3600, minimum=300)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_choice("MOVEMENT_ARCHIVE_LOG_LEVEL", "WARNING", {"DEBUG", "INFO", "WARNING", "ERROR"})},
+}
+
+# The seed documents (read by the coverage test and cited by the seed collection).
+SEED_DOCUMENTS_DIR = env_path("MOVEMENT_ARCHIVE_SEED_DOCUMENTS", str(PACKAGE_DIR.parent.parent / "shared" / "seeds"))

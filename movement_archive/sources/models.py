@@ -1,0 +1,103 @@
+"""Sources the archive's facts come from, and the places where sources disagree."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from movement_archive.core.fields import EDTFField
+from movement_archive.core.models import CitedChild, EditorialRecord
+
+
+class Source(EditorialRecord):
+    class Kind(models.TextChoices):
+        WEB_TEXT = "web_text", _("Web text")
+        BRIEFING = "briefing", _("Technical briefing")
+        REPORT = "report", _("Report")
+        FILM = "film", _("Film")
+        INTERVIEW = "interview", _("Interview")
+        CONTRIBUTION = "contribution", _("Contribution")
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    publishers = ParentalManyToManyField("organisations.Organisation", blank=True, related_name="published_sources", verbose_name=_("publishers"))
+    authors = ParentalManyToManyField("people.Person", blank=True, related_name="authored_sources", verbose_name=_("authors"))
+    date = EDTFField(_("date"))
+    file_name = models.CharField(_("file"), max_length=255, blank=True, help_text=_("The document's file, where the archive holds it."))
+    url = models.URLField(_("address"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("key"),
+        FieldPanel("kind"),
+        FieldPanel("publishers"),
+        FieldPanel("authors"),
+        FieldPanel("date"),
+        FieldPanel("file_name"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldPanel("citations"),
+    ]
+    search_fields = EditorialRecord.search_fields + [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Disagreement(EditorialRecord):
+    """Sources that say different things: the archive keeps every claim, each with its citation."""
+
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    events = ParentalManyToManyField("events.Event", blank=True, related_name="disagreements", verbose_name=_("events"))
+    organisations = ParentalManyToManyField(
+        "organisations.Organisation", blank=True, related_name="disagreements", verbose_name=_("organisations")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("key"),
+        FieldPanel("summary"),
+        FieldPanel("events"),
+        FieldPanel("organisations"),
+        InlinePanel("claims", min_num=2, label=_("Claims")),
+    ]
+    search_fields = EditorialRecord.search_fields + [index.SearchField("title", boost=2), index.SearchField("summary")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("disagreement between sources")
+        verbose_name_plural = _("disagreements between sources")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Claim(Orderable, CitedChild):
+    disagreement = ParentalKey(Disagreement, on_delete=models.CASCADE, related_name="claims")
+    statement = models.TextField(_("what the source says"))
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="claims", verbose_name=_("event recording this claim")
+    )
+
+    panels = [FieldPanel("statement"), FieldPanel("event"), FieldPanel("citations")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("claim")
+
+    def __str__(self) -> str:
+        return self.statement[:80]

@@ -1,0 +1,20 @@
+"""Settings for the test suite: fast by default (in-memory SQLite, MD5 hashing, tasks run at once).
+
+With DATABASE_URL set (the PostgreSQL run of the test command), that database is used instead.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("MOVEMENT_ARCHIVE_HOME", tempfile.mkdtemp(prefix="movement-archive-test-"))
+os.environ.setdefault("MOVEMENT_ARCHIVE_SECRET_KEY", "test-only-secret-key-not-for-production")
+
+from movement_archive.settings import *  # noqa: E402,F403
+
+if not os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
