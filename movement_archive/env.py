@@ -34,7 +34,7 @@ def env_int(name: str, default: int, *, minimum: int | None = None, maximum: int
         value = int(raw)
     except ValueError:
         raise ConfigurationError(f"{name}={raw!r} is not a whole number") from None
-    if minimum is not None and value < minimum or maximum is not None and value > maximum:
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         raise ConfigurationError(f"{name}={raw!r} must be between {minimum} and {maximum}")
     return value
 

@@ -107,7 +107,11 @@ TEMPLATES = [
 _database_url = env_str("DATABASE_URL")
 if _database_url:
     try:
-        DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("MOVEMENT_ARCHIVE_DB_CONN_MAX_AGE", 60, minimum=0))}
+        DATABASES = {
+            "default": dj_database_url.parse(
+                _database_url, conn_max_age=env_int("MOVEMENT_ARCHIVE_DB_CONN_MAX_AGE", 60, minimum=0)
+            )
+        }
     except ValueError as error:
         raise ConfigurationError(f"DATABASE_URL is not a database address Django understands: {error}") from None
 else:
@@ -116,7 +120,10 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": HOME / "archive.sqlite3",
             # WAL lets readers continue while the seed loads or an editor publishes.
-            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE"},
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+            },
         }
     }
 
@@ -192,7 +199,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_choice("MOVEMENT_ARCHIVE_LOG_LEVEL", "WARNING", {"DEBUG", "INFO", "WARNING", "ERROR"})},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("MOVEMENT_ARCHIVE_LOG_LEVEL", "WARNING", {"DEBUG", "INFO", "WARNING", "ERROR"}),
+    },
 }
 
 # The seed documents (read by the coverage test and cited by the seed collection).

@@ -21,9 +21,7 @@ EDITOR_ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock"
 
 def _archive_permissions(actions: tuple[str, ...]):
     content_types = ContentType.objects.filter(app_label__in=ARCHIVE_APPS)
-    codenames = [
-        f"{action}_{ct.model}" for ct in content_types for action in actions
-    ]
+    codenames = [f"{action}_{ct.model}" for ct in content_types for action in actions]
     return Permission.objects.filter(content_type__in=content_types, codename__in=codenames)
 
 
@@ -39,7 +37,9 @@ def sync_roles() -> dict[str, Group]:
     groups[RESEARCHERS].permissions.set([access_admin, *_archive_permissions(("view",))])
 
     user_admin = Permission.objects.filter(content_type__app_label="auth", content_type__model__in=["user", "group"])
-    workflow_admin = Permission.objects.filter(content_type__app_label="wagtailcore", codename__regex=r"_(workflow|task)$")
+    workflow_admin = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__regex=r"_(workflow|task)$"
+    )
     groups[ADMINISTRATORS].permissions.set([access_admin, *editor_perms, *user_admin, *workflow_admin])
     return groups
 

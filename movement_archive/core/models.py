@@ -8,11 +8,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .blocks import citations_block_types
 
 
-class RecordQuerySet(models.QuerySet):
+class RecordQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Visibility is decided here, once: every public surface asks ``visible_to(user)``."""
 
     def live(self):

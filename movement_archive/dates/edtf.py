@@ -141,7 +141,7 @@ def _single(text: str) -> SingleDate:
 def parse(text: str) -> PartialDate:
     """Parse an EDTF value; raise EDTFError saying what is wrong."""
     if not isinstance(text, str):
-        raise EDTFError(f"{text!r} is not text; write EDTF dates as quoted strings such as \"1981-01\"")
+        raise EDTFError(f'{text!r} is not text; write EDTF dates as quoted strings such as "1981-01"')
     value = text.strip()
     if not value:
         raise EDTFError("the date is empty")
@@ -170,8 +170,9 @@ def is_valid(text: str) -> bool:
 
 
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def _ordinal(n: int) -> str:

@@ -62,7 +62,13 @@ class Credit(Orderable, CitedChild):
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
 
-    panels = [FieldPanel("role"), FieldPanel("person"), FieldPanel("organisation"), FieldPanel("note"), FieldPanel("citations")]
+    panels = [
+        FieldPanel("role"),
+        FieldPanel("person"),
+        FieldPanel("organisation"),
+        FieldPanel("note"),
+        FieldPanel("citations"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("credit")
@@ -87,8 +93,12 @@ class Episode(EditorialRecord):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=255)
     summary = models.TextField(_("summary"), blank=True)
-    countries = ParentalManyToManyField("places.Country", blank=True, related_name="episodes", verbose_name=_("countries"))
-    people = ParentalManyToManyField("people.Person", blank=True, related_name="episodes", verbose_name=_("featured people"))
+    countries = ParentalManyToManyField(
+        "places.Country", blank=True, related_name="episodes", verbose_name=_("countries")
+    )
+    people = ParentalManyToManyField(
+        "people.Person", blank=True, related_name="episodes", verbose_name=_("featured people")
+    )
     organisations = ParentalManyToManyField(
         "organisations.Organisation", blank=True, related_name="episodes", verbose_name=_("featured organisations")
     )

@@ -44,10 +44,16 @@ class Event(EditorialRecord):
     date_lower = models.DateField(null=True, editable=False, db_index=True)
     date_upper = models.DateField(null=True, editable=False)
     description = models.TextField(_("description"), blank=True)
-    organisations = ParentalManyToManyField("organisations.Organisation", blank=True, related_name="events", verbose_name=_("organisations"))
+    organisations = ParentalManyToManyField(
+        "organisations.Organisation", blank=True, related_name="events", verbose_name=_("organisations")
+    )
     people = ParentalManyToManyField("people.Person", blank=True, related_name="events", verbose_name=_("people"))
-    countries = ParentalManyToManyField("places.Country", blank=True, related_name="events", verbose_name=_("countries"))
-    localities = ParentalManyToManyField("places.Locality", blank=True, related_name="events", verbose_name=_("localities"))
+    countries = ParentalManyToManyField(
+        "places.Country", blank=True, related_name="events", verbose_name=_("countries")
+    )
+    localities = ParentalManyToManyField(
+        "places.Locality", blank=True, related_name="events", verbose_name=_("localities")
+    )
     statistic_value = models.DecimalField(_("figure"), max_digits=16, decimal_places=2, null=True, blank=True)
     statistic_qualifier = models.CharField(_("qualifier"), max_length=20, choices=Qualifier.choices, blank=True)
     statistic_unit = models.CharField(_("what it counts"), max_length=255, blank=True)
@@ -60,7 +66,10 @@ class Event(EditorialRecord):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("statistic_qualifier"), FieldPanel("statistic_value")]), FieldPanel("statistic_unit")],
+            [
+                FieldRowPanel([FieldPanel("statistic_qualifier"), FieldPanel("statistic_value")]),
+                FieldPanel("statistic_unit"),
+            ],
             heading=_("Figure (statistics only)"),
         ),
         FieldPanel("organisations"),
@@ -86,7 +95,9 @@ class Event(EditorialRecord):
                 condition=(models.Q(kind="statistic", statistic_value__isnull=False) & ~models.Q(statistic_unit=""))
                 | (~models.Q(kind="statistic") & models.Q(statistic_value__isnull=True)),
                 name="event_statistic_has_figure",
-                violation_error_message=_("A statistic needs a figure and what it counts; other events have no figure."),
+                violation_error_message=_(
+                    "A statistic needs a figure and what it counts; other events have no figure."
+                ),
             ),
         ]
 

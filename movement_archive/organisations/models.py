@@ -40,8 +40,12 @@ class Organisation(EditorialRecord):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
-    countries = ParentalManyToManyField("places.Country", blank=True, related_name="organisations", verbose_name=_("countries"))
-    localities = ParentalManyToManyField("places.Locality", blank=True, related_name="organisations", verbose_name=_("localities"))
+    countries = ParentalManyToManyField(
+        "places.Country", blank=True, related_name="organisations", verbose_name=_("countries")
+    )
+    localities = ParentalManyToManyField(
+        "places.Locality", blank=True, related_name="organisations", verbose_name=_("localities")
+    )
     founded = EDTFField(_("founded"), lower_field="founded_lower", upper_field="founded_upper")
     founded_lower = models.DateField(null=True, blank=True, editable=False, db_index=True)
     founded_upper = models.DateField(null=True, blank=True, editable=False)
@@ -54,7 +58,12 @@ class Organisation(EditorialRecord):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("key"), InlinePanel("other_names", label=_("Other names"))],
+            [
+                FieldPanel("name"),
+                FieldPanel("acronym"),
+                FieldPanel("key"),
+                InlinePanel("other_names", label=_("Other names")),
+            ],
             heading=_("Names"),
         ),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("scope"), FieldPanel("status")]),
@@ -111,7 +120,9 @@ class OrganisationName(Orderable):
     organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="other_names")
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ALIAS)
-    language = models.CharField(_("language"), max_length=20, blank=True, help_text=_("A BCP 47 code such as nl, fr, es."))
+    language = models.CharField(
+        _("language"), max_length=20, blank=True, help_text=_("A BCP 47 code such as nl, fr, es.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("language")]
 
@@ -174,7 +185,9 @@ class OrganisationRelation(Orderable, CitedChild):
         verbose_name = _("relation")
         constraints = [
             models.UniqueConstraint(fields=["subject", "type", "object"], name="organisation_relation_unique"),
-            models.CheckConstraint(condition=~models.Q(subject=models.F("object")), name="organisation_relation_not_self"),
+            models.CheckConstraint(
+                condition=~models.Q(subject=models.F("object")), name="organisation_relation_not_self"
+            ),
         ]
 
     def __str__(self) -> str:

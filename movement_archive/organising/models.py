@@ -18,7 +18,13 @@ class OrganisingModel(EditorialRecord):
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Order in lists."))
     definition = models.TextField(_("definition"))
 
-    panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("position"), FieldPanel("definition"), FieldPanel("citations")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("position"),
+        FieldPanel("definition"),
+        FieldPanel("citations"),
+    ]
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
@@ -38,14 +44,21 @@ class Practice(Orderable, CitedChild):
     """An organisation practising a model over a period: groups take on several and widen their remit."""
 
     organisation = ParentalKey("organisations.Organisation", on_delete=models.CASCADE, related_name="practices")
-    model = models.ForeignKey(OrganisingModel, on_delete=models.PROTECT, related_name="practices", verbose_name=_("model"))
+    model = models.ForeignKey(
+        OrganisingModel, on_delete=models.PROTECT, related_name="practices", verbose_name=_("model")
+    )
     start = EDTFField(_("from"), lower_field="start_lower")
     start_lower = models.DateField(null=True, blank=True, editable=False)
     end = EDTFField(_("until"), upper_field="end_upper")
     end_upper = models.DateField(null=True, blank=True, editable=False)
     note = models.CharField(_("note"), max_length=255, blank=True)
 
-    panels = [FieldPanel("model"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("note"), FieldPanel("citations")]
+    panels = [
+        FieldPanel("model"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("note"),
+        FieldPanel("citations"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("practice")

@@ -37,7 +37,9 @@ class Person(EditorialRecord):
     sort_name = models.CharField(_("sort name"), max_length=200, blank=True, help_text=_("Defaults to the name."))
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     roles = ClusterTaggableManager(through=PersonRole, blank=True, verbose_name=_("roles"))
-    countries = ParentalManyToManyField("places.Country", blank=True, related_name="people", verbose_name=_("countries"))
+    countries = ParentalManyToManyField(
+        "places.Country", blank=True, related_name="people", verbose_name=_("countries")
+    )
     biography = models.TextField(_("biography"), blank=True)
 
     objects = PersonQuerySet.as_manager()
@@ -92,13 +94,21 @@ class PersonName(Orderable):
 class Affiliation(Orderable, CitedChild):
     person = ParentalKey(Person, on_delete=models.CASCADE, related_name="affiliations")
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("organisation")
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=200, blank=True)
     start = EDTFField(_("from"))
     end = EDTFField(_("until"))
 
-    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("citations")]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("role"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("citations"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("affiliation")

@@ -12,7 +12,9 @@ from movement_archive.core.models import EditorialRecord
 
 class CountryQuerySet(models.QuerySet):
     def in_region(self, name: str):
-        return self.filter(models.Q(region_name=name) | models.Q(subregion_name=name) | models.Q(intermediate_region_name=name))
+        return self.filter(
+            models.Q(region_name=name) | models.Q(subregion_name=name) | models.Q(intermediate_region_name=name)
+        )
 
 
 class Country(index.Indexed, models.Model):

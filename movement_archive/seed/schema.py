@@ -28,7 +28,8 @@ CHOICES = {
     "locality_kind": {"city", "subdivision", "area"},
     "name_kind": {"variant", "translation", "former", "acronym", "alias"},
     "organisation_kind": {
-        "user_group", "network", "service", "project", "campaign", "funder", "international_body", "government", "media",
+        "user_group", "network", "service", "project", "campaign", "funder", "international_body", "government",
+        "media",
     },
     "scope": {"local", "national", "regional", "global"},
     "status": {"active", "closed", "unknown"},
@@ -94,7 +95,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "source": {
         "key": ("key", True), "title": ("str", True), "kind": ("choice:source_kind", True),
         "publisher": ("refs:organisations", False), "authors": ("refs:people", False), "date": ("edtf", False),
-        "file": ("str", False), "url": ("url", False), "description": ("text", False), "citations": ("citations", False),
+        "file": ("str", False), "url": ("url", False), "description": ("text", False),
+        "citations": ("citations", False),
     },
     "locality": {
         "key": ("key", True), "name": ("str", True), "kind": ("choice:locality_kind", True),
@@ -111,7 +113,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
         "note": ("str", False), "citations": ("citations", True),
     },
     "organisation": {
-        "key": ("key", True), "name": ("str", True), "acronym": ("str", False), "other_names": ("list:other_name", False),
+        "key": ("key", True), "name": ("str", True), "acronym": ("str", False),
+        "other_names": ("list:other_name", False),
         "kind": ("choice:organisation_kind", True), "scope": ("choice:scope", True), "countries": ("countries", False),
         "localities": ("refs:localities", False), "founded": ("edtf", False), "closed": ("edtf", False),
         "status": ("choice:status", True), "website": ("url", False), "description": ("text", False),
@@ -134,7 +137,8 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "statistic": {"value": ("number", True), "qualifier": ("choice:qualifier", True), "unit": ("str", True)},
     "event": {
         "key": ("key", True), "title": ("str", True), "kind": ("choice:event_kind", True), "date": ("edtf", True),
-        "description": ("text", False), "organisations": ("refs:organisations", False), "people": ("refs:people", False),
+        "description": ("text", False), "organisations": ("refs:organisations", False),
+        "people": ("refs:people", False),
         "countries": ("countries", False), "localities": ("refs:localities", False), "statistic": ("statistic", False),
         "citations": ("citations", True),
     },
@@ -285,7 +289,9 @@ class _Validator:
             if not isinstance(value, list):
                 bad("expected a list of citations")
                 return []
-            return [c for i, item in enumerate(value) if (c := self.record(file, f"{label} {name}[{i}]", item, "citation"))]
+            return [
+                c for i, item in enumerate(value) if (c := self.record(file, f"{label} {name}[{i}]", item, "citation"))
+            ]
         if kind.startswith("list:"):
             if not isinstance(value, list):
                 bad("expected a list")
@@ -299,7 +305,7 @@ class _Validator:
     def country(self, file: str, label: str, name: str, value: Any) -> str:
         if isinstance(value, bool):
             # YAML 1.1 reads an unquoted NO (Norway) as false.
-            self.problem(file, label, name, f"found {value!r}: quote country codes, e.g. \"NO\" for Norway")
+            self.problem(file, label, name, f'found {value!r}: quote country codes, e.g. "NO" for Norway')
             return ""
         if not isinstance(value, str) or value not in self.countries:
             self.problem(file, label, name, f"{value!r} is not an ISO 3166-1 alpha-2 country code")
@@ -361,11 +367,10 @@ def read_collection(data_dir: Path | None = None, countries: set[str] | None = N
             clean = validator.record(file_name, label, item, spec)
             if clean is None:
                 continue
-            if "key" in clean and clean["key"]:
-                if attribute in keys:
-                    if clean["key"] in keys[attribute]:
-                        validator.problem(file_name, label, "key", "is used by another record in this file")
-                    keys[attribute].add(clean["key"])
+            if clean.get("key") and attribute in keys:
+                if clean["key"] in keys[attribute]:
+                    validator.problem(file_name, label, "key", "is used by another record in this file")
+                keys[attribute].add(clean["key"])
             records.append(clean)
         setattr(collection, attribute, records)
 
@@ -400,7 +405,9 @@ def _read_documentary(file_name: str, raw: Any, validator: _Validator, collectio
 def _check_references(validator: _Validator, keys: dict[str, set[str]]) -> None:
     for file_name, label, field_name, kind, key in validator.references:
         if key not in keys[kind]:
-            validator.problem(file_name, label, field_name, f"refers to {kind.replace('_', ' ')} '{key}', which does not exist")
+            validator.problem(
+                file_name, label, field_name, f"refers to {kind.replace('_', ' ')} '{key}', which does not exist"
+            )
 
 
 def _check_rules(validator: _Validator, collection: Collection) -> None:
@@ -420,18 +427,24 @@ def _check_rules(validator: _Validator, collection: Collection) -> None:
     for event in collection.events:
         label = f"'{event['key']}'"
         if event["kind"] == "statistic" and not event["statistic"]:
-            validator.problem("events.yaml", label, "statistic", "a statistic needs a figure: value, qualifier and unit")
+            validator.problem(
+                "events.yaml", label, "statistic", "a statistic needs a figure: value, qualifier and unit"
+            )
         if event["kind"] != "statistic" and event["statistic"]:
             validator.problem("events.yaml", label, "statistic", "only events of kind statistic carry a figure")
     for index, credit in enumerate(collection.series.get("credits", []) if collection.series else []):
         label = f"series credits[{index}]"
         if credit["person"] and credit["organisation"]:
-            validator.problem("documentary.yaml", label, "person", "a credit names a person or an organisation, not both")
+            validator.problem(
+                "documentary.yaml", label, "person", "a credit names a person or an organisation, not both"
+            )
         if not credit["person"] and not credit["organisation"] and not credit["note"]:
             validator.problem("documentary.yaml", label, "note", "an unnamed credit needs a note saying why")
     for disagreement in collection.disagreements:
         if len(disagreement["claims"]) < 2:
-            validator.problem("disagreements.yaml", f"'{disagreement['key']}'", "claims", "a disagreement needs at least two claims")
+            validator.problem(
+                "disagreements.yaml", f"'{disagreement['key']}'", "claims", "a disagreement needs at least two claims"
+            )
         for index, claim in enumerate(disagreement["claims"]):
             if len(claim["events"]) > 1:
                 validator.problem(

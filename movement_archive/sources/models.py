@@ -24,10 +24,16 @@ class Source(EditorialRecord):
 
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    publishers = ParentalManyToManyField("organisations.Organisation", blank=True, related_name="published_sources", verbose_name=_("publishers"))
-    authors = ParentalManyToManyField("people.Person", blank=True, related_name="authored_sources", verbose_name=_("authors"))
+    publishers = ParentalManyToManyField(
+        "organisations.Organisation", blank=True, related_name="published_sources", verbose_name=_("publishers")
+    )
+    authors = ParentalManyToManyField(
+        "people.Person", blank=True, related_name="authored_sources", verbose_name=_("authors")
+    )
     date = EDTFField(_("date"))
-    file_name = models.CharField(_("file"), max_length=255, blank=True, help_text=_("The document's file, where the archive holds it."))
+    file_name = models.CharField(
+        _("file"), max_length=255, blank=True, help_text=_("The document's file, where the archive holds it.")
+    )
     url = models.URLField(_("address"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
@@ -91,7 +97,12 @@ class Claim(Orderable, CitedChild):
     disagreement = ParentalKey(Disagreement, on_delete=models.CASCADE, related_name="claims")
     statement = models.TextField(_("what the source says"))
     event = models.ForeignKey(
-        "events.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="claims", verbose_name=_("event recording this claim")
+        "events.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="claims",
+        verbose_name=_("event recording this claim"),
     )
 
     panels = [FieldPanel("statement"), FieldPanel("event"), FieldPanel("citations")]
