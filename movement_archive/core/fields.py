@@ -28,8 +28,9 @@ EDTF_HELP = _(
 class EDTFField(models.CharField):
     """A partial date stored as its EDTF text, keeping two companion date columns in step for sorting.
 
-    Like ImageField's width_field, it names the companion fields (``lower_field``/``upper_field``) and
-    fills them in ``pre_save`` so that every code path that saves the model keeps them right.
+    Like ImageField's width_field, it names the companion fields and fills them whenever the model is
+    saved. ``lower_field`` holds where the value sorts (its earliest possible day, or for an interval
+    open at the start, its known end: see ``PartialDate.sort_start``); ``upper_field`` its latest day.
     """
 
     def __init__(self, *args, lower_field: str | None = None, upper_field: str | None = None, **kwargs):
@@ -66,7 +67,7 @@ class EDTFField(models.CharField):
         lower = upper = None
         if value:
             parsed = edtf.parse(value)
-            lower, upper = parsed.lower, parsed.upper
+            lower, upper = parsed.sort_start, parsed.upper
         if self.lower_field:
             setattr(instance, self.lower_field, lower)
         if self.upper_field:

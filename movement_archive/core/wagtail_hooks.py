@@ -16,7 +16,7 @@ from movement_archive.sources.models import Disagreement, Source
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
-    list_display = ["name", "acronym", "kind", "scope", "founded", "status"]
+    list_display = ["name", "acronym", "kind", "scope", "founded_in_words", "closed_in_words", "status"]
     list_filter = ["kind", "scope", "status", "live"]
     search_fields = ["name", "acronym"]
     ordering = ["name"]
@@ -32,7 +32,7 @@ class PersonViewSet(SnippetViewSet):
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "date"
-    list_display = ["title", "date", "kind"]
+    list_display = ["title", "date_in_words", "kind"]
     list_filter = ["kind", "live"]
     ordering = ["date_lower", "date_upper", "title"]
 

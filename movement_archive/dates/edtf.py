@@ -83,9 +83,17 @@ class PartialDate:
     def uncertain(self) -> bool:
         return any(d.uncertain for d in (self.start, self.end) if d)
 
+    @property
+    def sort_start(self) -> date:
+        """Where the value sorts: its earliest possible day; for "../2016" (some time by 2016), its known end.
+
+        Sorting "by 2016" at the year 1 would put every such event first on a timeline.
+        """
+        return self.start.lower if self.start else self.end.upper
+
     def sort_key(self) -> tuple[date, date]:
-        """Order by the earliest possible day, then the latest: 1981-01 sorts before 1981, 198X before both."""
-        return (self.lower, self.upper)
+        """Order by where it starts, then the latest possible day: 1981-01 before 1981, 198X before both."""
+        return (self.sort_start, self.upper)
 
     def describe(self) -> str:
         """Say the date in English words; the templates translate the same pieces."""
@@ -222,4 +230,14 @@ def describe(value: PartialDate) -> str:
         return f"{_describe_single(value.start)} to {_describe_single(value.end)}"
     if value.start:
         return f"from {_describe_single(value.start)}"
-    return f"until {_describe_single(value.end)}"
+    return f"by {_describe_single(value.end)}"
+
+
+def words(text: str) -> str:
+    """An EDTF value in words for display; an empty or invalid value shows as it is stored."""
+    if not text:
+        return ""
+    try:
+        return describe(parse(text))
+    except EDTFError:
+        return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -107,3 +108,7 @@ class Event(EditorialRecord):
     @property
     def partial_date(self) -> edtf.PartialDate:
         return edtf.parse(self.date)
+
+    @admin.display(description=_("date"), ordering="date_lower")
+    def date_in_words(self) -> str:
+        return edtf.words(self.date)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import CitedChild, EditorialRecord
+from movement_archive.dates import edtf
 
 
 class Organisation(EditorialRecord):
@@ -105,6 +107,14 @@ class Organisation(EditorialRecord):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+
+    @admin.display(description=_("founded"), ordering="founded_lower")
+    def founded_in_words(self) -> str:
+        return edtf.words(self.founded)
+
+    @admin.display(description=_("closed"), ordering="closed_lower")
+    def closed_in_words(self) -> str:
+        return edtf.words(self.closed)
 
 
 class OrganisationName(Orderable):
