@@ -9,7 +9,7 @@ import tempfile
 os.environ.setdefault("MOVEMENT_ARCHIVE_HOME", tempfile.mkdtemp(prefix="movement-archive-test-"))
 os.environ.setdefault("MOVEMENT_ARCHIVE_SECRET_KEY", "test-only-secret-key-not-for-production")
 
-from movement_archive.settings import *  # noqa: E402,F403
+from movement_archive.settings import *  # noqa: F403
 
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
@@ -18,3 +18,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# WhiteNoise warns on every request when the static root is missing; the tests never collect static files.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

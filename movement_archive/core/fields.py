@@ -29,13 +29,22 @@ class EDTFField(models.CharField):
     """A partial date stored as its EDTF text, keeping two companion date columns in step for sorting.
 
     Like ImageField's width_field, it names the companion fields and fills them whenever the model is
-    saved. ``lower_field`` holds where the value sorts (its earliest possible day, or for an interval
-    open at the start, its known end: see ``PartialDate.sort_start``); ``upper_field`` its latest day.
+    saved or validated: ``lower_field`` the earliest possible day (the year 1 when the start is open),
+    ``upper_field`` the latest, and ``sort_field`` where the value sorts (the earliest possible day, or
+    for "../2016", some time by 2016, its known end: see ``PartialDate.sort_start``).
     """
 
-    def __init__(self, *args, lower_field: str | None = None, upper_field: str | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        lower_field: str | None = None,
+        upper_field: str | None = None,
+        sort_field: str | None = None,
+        **kwargs,
+    ):
         self.lower_field = lower_field
         self.upper_field = upper_field
+        self.sort_field = sort_field
         kwargs.setdefault("max_length", 40)
         kwargs.setdefault("blank", True)
         kwargs.setdefault("help_text", EDTF_HELP)
@@ -48,6 +57,8 @@ class EDTFField(models.CharField):
             kwargs["lower_field"] = self.lower_field
         if self.upper_field:
             kwargs["upper_field"] = self.upper_field
+        if self.sort_field:
+            kwargs["sort_field"] = self.sort_field
         if kwargs.get("max_length") == 40:
             del kwargs["max_length"]
         if kwargs.get("blank") is True:
@@ -59,16 +70,47 @@ class EDTFField(models.CharField):
         super().contribute_to_class(cls, name, **kwargs)
         # A signal rather than pre_save(): Django reads field values in declaration order, so the
         # companion columns must be filled before any of them is read.
-        if not cls._meta.abstract and (self.lower_field or self.upper_field):
-            signals.pre_save.connect(self.update_bounds, sender=cls, weak=False)
+        if not cls._meta.abstract and (self.lower_field or self.upper_field or self.sort_field):
+            signals.pre_save.connect(self._bounds_before_save, sender=cls, weak=False)
 
-    def update_bounds(self, instance, **kwargs):
+    def _bounds_before_save(self, instance, **kwargs):
+        # A value that skipped validation must not reach the database, where pages could not parse it.
+        try:
+            self.update_bounds(instance, strict=True)
+        except edtf.EDTFError as error:
+            raise edtf.EDTFError(f"{instance._meta.label}.{self.name}: {error}") from error
+
+    def update_bounds(self, instance, strict: bool = False) -> None:
+        """Fill the companion columns; an invalid value raises EDTFError when strict, else is left for validation."""
         value = getattr(instance, self.attname)
-        lower = upper = None
+        lower = upper = position = None
         if value:
-            parsed = edtf.parse(value)
-            lower, upper = parsed.sort_start, parsed.upper
-        if self.lower_field:
-            setattr(instance, self.lower_field, lower)
-        if self.upper_field:
-            setattr(instance, self.upper_field, upper)
+            try:
+                parsed = edtf.parse(value)
+            except edtf.EDTFError:
+                if strict:
+                    raise
+                return
+            lower, upper, position = parsed.lower, parsed.upper, parsed.sort_start
+        for name, bound in ((self.lower_field, lower), (self.upper_field, upper), (self.sort_field, position)):
+            if name:
+                setattr(instance, name, bound)
+
+
+class PartialDatesMixin:
+    """Fills the companion columns of every EDTFField before validation, so constraints see fresh bounds."""
+
+    def clean(self):
+        super().clean()
+        for field in self._meta.concrete_fields:
+            if isinstance(field, EDTFField):
+                field.update_bounds(self)
+
+
+def parsed_or_none(value: str) -> edtf.PartialDate | None:
+    if not value:
+        return None
+    try:
+        return edtf.parse(value)
+    except edtf.EDTFError:
+        return None

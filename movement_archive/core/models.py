@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .blocks import citations_block_types
+from .fields import PartialDatesMixin
 
 
 class RecordQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -24,7 +25,9 @@ class RecordQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(live=True)
 
 
-class EditorialRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class EditorialRecord(
+    PartialDatesMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     """Abstract base of every record editors curate in the back office.
 
     The database row holds the live version; drafts live in revisions until an editor publishes them.
@@ -49,7 +52,7 @@ class EditorialRecord(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
         abstract = True
 
 
-class CitedChild(models.Model):
+class CitedChild(PartialDatesMixin, models.Model):
     """Abstract base for inline children that carry their own citations (relations, affiliations...)."""
 
     citations = StreamField(citations_block_types(), blank=True, verbose_name=_("citations"))

@@ -34,7 +34,7 @@ class EventViewSet(SnippetViewSet):
     icon = "date"
     list_display = ["title", "date_in_words", "kind"]
     list_filter = ["kind", "live"]
-    ordering = ["date_lower", "date_upper", "title"]
+    ordering = ["date_sort", "date_upper", "title"]
 
 
 class OrganisingModelViewSet(SnippetViewSet):

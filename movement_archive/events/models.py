@@ -16,8 +16,8 @@ from movement_archive.dates import edtf
 
 class EventQuerySet(RecordQuerySet):
     def chronological(self):
-        """Earliest possible day first, then the latest, so 1981-01 precedes 1981 and 198X precedes both."""
-        return self.order_by("date_lower", "date_upper", "title")
+        """By sort position, then latest possible day: 198X, then 1981-01, then 1981; "by 2016" sorts at 2016."""
+        return self.order_by("date_sort", "date_upper", "title")
 
 
 class Event(EditorialRecord):
@@ -41,8 +41,9 @@ class Event(EditorialRecord):
 
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    date = EDTFField(_("date"), blank=False, lower_field="date_lower", upper_field="date_upper")
-    date_lower = models.DateField(null=True, editable=False, db_index=True)
+    date = EDTFField(_("date"), blank=False, lower_field="date_lower", upper_field="date_upper", sort_field="date_sort")
+    date_sort = models.DateField(null=True, editable=False, db_index=True)
+    date_lower = models.DateField(null=True, editable=False)
     date_upper = models.DateField(null=True, editable=False)
     description = models.TextField(_("description"), blank=True)
     organisations = ParentalManyToManyField(
@@ -85,10 +86,11 @@ class Event(EditorialRecord):
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("date_lower"),
+        index.FilterField("date_upper"),
     ]
 
     class Meta:
-        ordering = ["date_lower", "date_upper", "title"]
+        ordering = ["date_sort", "date_upper", "title"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [
@@ -109,6 +111,6 @@ class Event(EditorialRecord):
     def partial_date(self) -> edtf.PartialDate:
         return edtf.parse(self.date)
 
-    @admin.display(description=_("date"), ordering="date_lower")
+    @admin.display(description=_("date"), ordering="date_sort")
     def date_in_words(self) -> str:
         return edtf.words(self.date)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -10,9 +11,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from movement_archive.core.fields import EDTFField
+from movement_archive.core.fields import EDTFField, parsed_or_none
 from movement_archive.core.models import CitedChild, EditorialRecord
 from movement_archive.dates import edtf
+
+from .forms import OrganisationForm
 
 
 class Organisation(EditorialRecord):
@@ -57,6 +60,8 @@ class Organisation(EditorialRecord):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+
+    base_form_class = OrganisationForm
 
     panels = [
         MultiFieldPanel(
@@ -107,6 +112,14 @@ class Organisation(EditorialRecord):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+
+    def clean(self):
+        super().clean()
+        # Said here as well as in the constraint: the admin form leaves out the bound columns, and
+        # Django skips constraints on fields a form excludes.
+        founded, closed = parsed_or_none(self.founded), parsed_or_none(self.closed)
+        if founded and closed and closed.upper < founded.lower:
+            raise ValidationError({"closed": _("An organisation cannot close before it was founded.")})
 
     @admin.display(description=_("founded"), ordering="founded_lower")
     def founded_in_words(self) -> str:
@@ -178,8 +191,8 @@ class OrganisationRelation(Orderable, CitedChild):
     object = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="incoming_relations", verbose_name=_("other organisation")
     )
-    start = EDTFField(_("from"), lower_field="start_lower")
-    start_lower = models.DateField(null=True, blank=True, editable=False)
+    start = EDTFField(_("from"), sort_field="start_sort")
+    start_sort = models.DateField(null=True, blank=True, editable=False)
     end = EDTFField(_("until"))
     description = models.TextField(_("description"), blank=True)
 
@@ -202,6 +215,12 @@ class OrganisationRelation(Orderable, CitedChild):
 
     def __str__(self) -> str:
         return f"{self.subject} {self.get_type_display()} {self.object}"
+
+    def clean(self):
+        super().clean()
+        # The inline form leaves out the subject, so the database constraint alone would surface as an error 500.
+        if self.subject_id and self.subject_id == self.object_id:
+            raise ValidationError({"object": _("An organisation cannot be related to itself.")})
 
     @property
     def inverse_label(self) -> str:

@@ -26,4 +26,4 @@ def relations_of(organisation: Organisation, user=None) -> list[ReadRelation]:
     incoming = OrganisationRelation.objects.filter(object=organisation, subject__in=visible).select_related("subject")
     read = [ReadRelation(str(r.get_type_display()), r.object, r) for r in outgoing]
     read += [ReadRelation(str(r.inverse_label), r.subject, r) for r in incoming]
-    return sorted(read, key=lambda r: (r.relation.start_lower is None, r.relation.start_lower, r.label, r.other.name))
+    return sorted(read, key=lambda r: (r.relation.start_sort is None, r.relation.start_sort, r.label, r.other.name))

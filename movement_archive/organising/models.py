@@ -47,8 +47,8 @@ class Practice(Orderable, CitedChild):
     model = models.ForeignKey(
         OrganisingModel, on_delete=models.PROTECT, related_name="practices", verbose_name=_("model")
     )
-    start = EDTFField(_("from"), lower_field="start_lower")
-    start_lower = models.DateField(null=True, blank=True, editable=False)
+    start = EDTFField(_("from"), sort_field="start_sort")
+    start_sort = models.DateField(null=True, blank=True, editable=False)
     end = EDTFField(_("until"), upper_field="end_upper")
     end_upper = models.DateField(null=True, blank=True, editable=False)
     note = models.CharField(_("note"), max_length=255, blank=True)

@@ -1,0 +1,321 @@
+"""The `movement-archive` command: try the demo, serve the archive, load the seed, reach Django's commands.
+
+Django is set up only when a subcommand needs it, so `--help` works without any configuration.
+Configuration mistakes end the command with one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from pathlib import Path
+
+from movement_archive.env import ConfigurationError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEFAULT_WORKERS = 2
+# gthread workers keep slow or idle keep-alive clients from tying up a whole process.
+THREADS_PER_WORKER = 4
+DEMO_EDITOR = "editor"
+PROG = "movement-archive"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "load-seed":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "movement_archive.settings")
+    try:
+        return args.handler(args) or 0
+    except ConfigurationError as error:
+        return _fail(str(error), status=2)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        # Django's own configuration and command errors are the user's to fix, not bugs to trace.
+        from django.core.exceptions import ImproperlyConfigured
+        from django.core.management import CommandError
+
+        if isinstance(error, ImproperlyConfigured):
+            return _fail(str(error), status=2)
+        if isinstance(error, CommandError):
+            return _fail(str(error), status=1)
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Run, serve and maintain the Movement Archive. "
+        "Settings come from environment variables; see docs/configuration.md.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo",
+        help="set up a local archive with the seed collection and serve it",
+        description="Prepare the data directory (MOVEMENT_ARCHIVE_HOME, default ./var), migrate the database, "
+        "collect static files, load the seed collection, create an editor account if there are no accounts "
+        "yet (its password is printed once), then serve the archive. Safe to run again.",
+    )
+    _add_address_options(demo)
+    demo.add_argument("--no-serve", action="store_true", help="stop after setting up; do not start the web server")
+    demo.add_argument(
+        "--workers", type=_positive_int, default=DEFAULT_WORKERS, help=f"server processes (default {DEFAULT_WORKERS})"
+    )
+    demo.set_defaults(handler=_demo)
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the archive with gunicorn",
+        description="Serve the archive with gunicorn, a production WSGI server; WhiteNoise serves the static "
+        "files, which are collected first if they have not been. Does not migrate the database.",
+    )
+    _add_address_options(serve)
+    serve.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=DEFAULT_WORKERS,
+        help=f"server processes, each with {THREADS_PER_WORKER} threads (default {DEFAULT_WORKERS})",
+    )
+    serve.set_defaults(handler=_serve)
+
+    load_seed = commands.add_parser(
+        "load-seed",
+        help="load the curated seed collection into the database",
+        description="Validate the seed collection, then create or update its records in one transaction. "
+        "Loading twice gives the same records. Further options go to the load_seed management command "
+        f"(see `{PROG} manage load_seed --help`).",
+    )
+    load_seed.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="read the seed YAML files from DIR instead of the collection shipped with the archive",
+    )
+    load_seed.set_defaults(handler=_load_seed)
+
+    manage = commands.add_parser(
+        "manage",
+        help="run a Django management command",
+        description="Run any Django management command with the archive's settings, "
+        f"for example `{PROG} manage check --deploy` or `{PROG} manage createsuperuser`.",
+    )
+    manage.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS", help="the command and its arguments")
+    manage.set_defaults(handler=_manage)
+    return parser
+
+
+def _add_address_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default {DEFAULT_HOST}); for other addresses also set "
+        "MOVEMENT_ARCHIVE_ALLOWED_HOSTS to the names visitors use",
+    )
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
+
+
+def _positive_int(text: str) -> int:
+    value = _int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _int(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return value
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _fail(message: str, *, status: int) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return status
+
+
+def _setup_django() -> None:
+    """Load the settings and the apps; a bad setting raises ConfigurationError here."""
+    import django
+
+    try:
+        django.setup()
+    except OSError as error:
+        # The settings write the secret key into the data directory; a file in its place fails here.
+        raise ConfigurationError(
+            f"cannot use the data directory ({error.strerror}: {error.filename}); check MOVEMENT_ARCHIVE_HOME"
+        ) from None
+
+
+# --- demo ---------------------------------------------------------------------------------------
+
+
+def _demo(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    for directory in (settings.HOME, settings.MEDIA_ROOT):
+        Path(directory).mkdir(parents=True, exist_ok=True)
+    print(f"Data directory: {settings.HOME}")
+    _step("Migrating the database")
+    call_command("migrate", interactive=False, verbosity=0)
+    _step("Collecting static files")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    _step("Loading the seed collection")
+    call_command("load_seed")
+
+    admin_url = f"http://{_display_host(args.host)}:{args.port}/admin/"
+    password = _create_demo_editor()
+    if password:
+        _announce_editor(admin_url, password)
+    else:
+        print(f"Accounts already exist; no new account was created. Sign in at {admin_url}")
+
+    if args.no_serve:
+        return 0
+    _run_gunicorn(args.host, args.port, args.workers)
+    return 0
+
+
+def _step(message: str) -> None:
+    print(f"{message}...", flush=True)
+
+
+def _create_demo_editor() -> str | None:
+    """Create the `editor` account when the database has no accounts at all; return its new password."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+
+    from movement_archive.accounts.roles import EDITORS, sync_roles
+
+    user_model = get_user_model()
+    with transaction.atomic():
+        if user_model.objects.exists():
+            return None
+        # The migrations create the group; sync_roles covers a database migrated before the roles existed.
+        editors = Group.objects.filter(name=EDITORS).first() or sync_roles()[EDITORS]
+        password = secrets.token_urlsafe(12)
+        user = user_model.objects.create_user(username=DEMO_EDITOR, password=password)
+        user.groups.add(editors)
+    return password
+
+
+def _announce_editor(admin_url: str, password: str) -> None:
+    rule = "=" * 64
+    print(
+        f"\n{rule}\n"
+        "  An editor account was created for this archive.\n\n"
+        f"  Admin:     {admin_url}\n"
+        f"  Username:  {DEMO_EDITOR}\n"
+        f"  Password:  {password}\n\n"
+        "  This password is shown only this once. Keep it, or set a new one with\n"
+        f"  `{PROG} manage changepassword {DEMO_EDITOR}`.\n"
+        f"{rule}\n",
+        flush=True,
+    )
+
+
+def _display_host(host: str) -> str:
+    if host in {"0.0.0.0", "::", "[::]"}:
+        return DEFAULT_HOST
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+# --- serve --------------------------------------------------------------------------------------
+
+
+def _serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if not _static_files_collected(Path(settings.STATIC_ROOT)):
+        _step(f"Collecting static files into {settings.STATIC_ROOT}")
+        call_command("collectstatic", interactive=False, verbosity=0)
+    _run_gunicorn(args.host, args.port, args.workers)
+    return 0
+
+
+def _static_files_collected(static_root: Path) -> bool:
+    from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+
+    if isinstance(staticfiles_storage, ManifestFilesMixin):
+        return (static_root / staticfiles_storage.manifest_name).is_file()
+    return static_root.is_dir() and any(static_root.iterdir())
+
+
+def _run_gunicorn(host: str, port: int, workers: int) -> None:
+    """Hand the process over to gunicorn's arbiter; returns only when the server stops."""
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    class ArchiveServer(BaseApplication):
+        def load_config(self) -> None:
+            options = {
+                "bind": [f"{_bind_host(host)}:{port}"],
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": THREADS_PER_WORKER,
+                "proc_name": PROG,
+                "accesslog": "-",
+                "errorlog": "-",
+                # gunicorn 25+ opens a control socket at one fixed path per user, which a second
+                # archive served on the same machine would fight over; nothing here uses it.
+                "control_socket_disable": True,
+            }
+            for key, value in options.items():
+                if key in self.cfg.settings:
+                    self.cfg.set(key, value)
+
+        def load(self):
+            from movement_archive.wsgi import application
+
+            return application
+
+    # Database connections opened while preparing must not be shared with the forked workers.
+    connections.close_all()
+    print(f"Serving the archive at http://{_display_host(host)}:{port}/ (Ctrl+C to stop)", flush=True)
+    ArchiveServer(prog=PROG).run()
+
+
+def _bind_host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+# --- load-seed and manage -----------------------------------------------------------------------
+
+
+def _load_seed(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import call_command
+
+    options = ["--data-dir", args.data_dir] if args.data_dir else []
+    call_command("load_seed", *options, *args.extra)
+    return 0
+
+
+def _manage(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    # Django's commands end with sys.exit on their own errors; that status is passed on unchanged.
+    execute_from_command_line([f"{PROG} manage", *args.args])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

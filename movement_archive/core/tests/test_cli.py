@@ -1,0 +1,202 @@
+"""The `movement-archive` command: every subcommand explains itself, configuration mistakes end in one clear
+line, `demo` sets up a working archive with one editor account, and `serve` runs a real WSGI server.
+
+The commands that touch a database run in a subprocess with the production settings and a fresh data
+directory, as someone trying the archive would run them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.hashers import check_password
+from django.test import override_settings
+
+from movement_archive.cli import main
+
+HELP_MENTIONS = {
+    "demo": ["--host", "--port", "--no-serve", "--workers"],
+    "serve": ["--host", "--port", "--workers"],
+    "load-seed": ["--data-dir"],
+    "manage": ["ARGS"],
+}
+
+
+def run_cli(*args: str, home: Path, timeout: float = 300, **extra_env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "movement_archive.cli", *args],
+        env=cli_env(home, **extra_env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def cli_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a first run: none of the test run's settings, only a data directory of its own."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("MOVEMENT_ARCHIVE_") and name not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    }
+    return {**env, "MOVEMENT_ARCHIVE_HOME": str(home), **extra}
+
+
+def test_the_console_script_runs_the_cli():
+    (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "movement-archive"]
+    assert script.value == "movement_archive.cli:main"
+
+
+def test_the_overview_lists_every_subcommand(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    overview = capsys.readouterr().out
+    for command in HELP_MENTIONS:
+        assert command in overview
+
+
+@pytest.mark.parametrize("command", HELP_MENTIONS)
+def test_every_subcommand_explains_its_options(capsys, command):
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    help_text = capsys.readouterr().out
+    for option in HELP_MENTIONS[command]:
+        assert option in help_text
+
+
+def test_an_impossible_port_is_refused_before_anything_starts(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", "--port", "70000"])
+    assert exited.value.code == 2
+    assert "not a port number" in capsys.readouterr().err
+
+
+def test_manage_passes_a_django_command_through(tmp_path):
+    result = run_cli("manage", "check", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_a_malformed_setting_ends_in_one_line_naming_it(tmp_path):
+    result = run_cli("manage", "check", home=tmp_path, MOVEMENT_ARCHIVE_DEBUG="maybe")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "MOVEMENT_ARCHIVE_DEBUG" in line
+    assert "'maybe'" in line
+
+
+def test_a_data_directory_that_is_a_file_ends_in_one_line(tmp_path):
+    not_a_directory = tmp_path / "var"
+    not_a_directory.write_text("")
+    result = run_cli("manage", "check", home=not_a_directory)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "MOVEMENT_ARCHIVE_HOME" in line
+
+
+def test_load_seed_reads_the_directory_it_is_given(tmp_path):
+    pytest.importorskip("movement_archive.seed.management.commands.load_seed")
+    empty = tmp_path / "no-seed-here"
+    empty.mkdir()
+    result = run_cli("load-seed", "--data-dir", str(empty), home=tmp_path / "var")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "sources.yaml" in result.stderr
+
+
+def test_the_demo_sets_up_an_archive_with_one_editor_whose_password_is_shown_once(tmp_path):
+    pytest.importorskip("movement_archive.seed.management.commands.load_seed")
+    home = tmp_path / "var"
+
+    first = run_cli("demo", "--no-serve", "--port", "8123", home=home)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "http://127.0.0.1:8123/admin/" in first.stdout
+    password = re.search(r"Password:\s+(\S+)", first.stdout)
+    assert password, first.stdout
+
+    database = home / "archive.sqlite3"
+    assert database.is_file()
+    assert (home / "static" / "staticfiles.json").is_file()
+    editors = editors_in(database)
+    assert [username for username, _ in editors] == ["editor"]
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
+        assert check_password(password.group(1), editors[0][1])
+
+    second = run_cli("demo", "--no-serve", "--port", "8123", home=home)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Password:" not in second.stdout
+    assert editors_in(database) == editors
+    assert user_count(database) == 1
+
+
+def editors_in(database: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(database) as db:
+        return db.execute(
+            "SELECT u.username, u.password FROM auth_user u"
+            " JOIN auth_user_groups ug ON ug.user_id = u.id JOIN auth_group g ON g.id = ug.group_id"
+            " WHERE g.name = 'Editors' ORDER BY u.id"
+        ).fetchall()
+
+
+def user_count(database: Path) -> int:
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT count(*) FROM auth_user").fetchone()[0]
+
+
+def test_serve_collects_static_files_and_answers_through_gunicorn(tmp_path):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "movement_archive.cli", "serve", "--port", str(port), "--workers", "1"],
+        env=cli_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        status, headers = wait_for(f"http://127.0.0.1:{port}/healthz", server)
+        assert status == 200
+        assert headers["Server"].startswith("gunicorn")
+        assert (tmp_path / "static" / "staticfiles.json").is_file()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/admin/css/base.css", timeout=10) as static:
+            assert static.status == 200
+            assert "text/css" in static.headers["Content-Type"]
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output, _ = server.communicate(timeout=30)
+    assert server.returncode == 0, output
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, server: subprocess.Popen, timeout: float = 120):
+    """The status and headers of the first answer from `url`, once the server is up."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"the server stopped with status {server.returncode}: {server.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status, response.headers
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.3)
+    pytest.fail(f"the server did not answer {url} within {timeout} seconds")

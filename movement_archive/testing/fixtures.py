@@ -1,0 +1,62 @@
+"""pytest fixtures for the fixed cast and a few records, registered for every test by movement_archive/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from . import cast
+
+
+@pytest.fixture
+def administrator(db):
+    return cast.administrator()
+
+
+@pytest.fixture
+def editor(db):
+    return cast.editor()
+
+
+@pytest.fixture
+def researcher(db):
+    return cast.researcher()
+
+
+@pytest.fixture
+def community_member(db):
+    return cast.community_member()
+
+
+@pytest.fixture
+def anonymous():
+    return cast.anonymous()
+
+
+@pytest.fixture
+def country(db):
+    """The Netherlands."""
+    return cast.make_country("NL")
+
+
+@pytest.fixture
+def source(db):
+    """A live source to cite."""
+    return cast.make_source()
+
+
+@pytest.fixture
+def organisation(db):
+    """A live user group."""
+    return cast.make_organisation()
+
+
+@pytest.fixture
+def person(db):
+    """A live, public person."""
+    return cast.make_person()
+
+
+@pytest.fixture
+def event(db):
+    """A live founding, dated 1981."""
+    return cast.make_event()
