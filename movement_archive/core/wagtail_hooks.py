@@ -13,7 +13,12 @@ from movement_archive.places.models import Country, Locality
 from movement_archive.sources.models import Disagreement, Source
 
 
-class OrganisationViewSet(SnippetViewSet):
+class ArchiveViewSet(SnippetViewSet):
+    # Researchers hold only the view permission: the inspect view is how they read a whole record.
+    inspect_view_enabled = True
+
+
+class OrganisationViewSet(ArchiveViewSet):
     model = Organisation
     icon = "group"
     list_display = ["name", "acronym", "kind", "scope", "founded_in_words", "closed_in_words", "status"]
@@ -22,14 +27,14 @@ class OrganisationViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(ArchiveViewSet):
     model = Person
     icon = "user"
     list_display = ["name", "visibility"]
     list_filter = ["visibility", "live"]
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(ArchiveViewSet):
     model = Event
     icon = "date"
     list_display = ["title", "date_in_words", "kind"]
@@ -37,45 +42,45 @@ class EventViewSet(SnippetViewSet):
     ordering = ["date_sort", "date_upper", "title"]
 
 
-class OrganisingModelViewSet(SnippetViewSet):
+class OrganisingModelViewSet(ArchiveViewSet):
     model = OrganisingModel
     icon = "list-ol"
     list_display = ["name", "position"]
 
 
-class CountryViewSet(SnippetViewSet):
+class CountryViewSet(ArchiveViewSet):
     model = Country
     icon = "globe"
     list_display = ["name", "iso2", "region_name", "subregion_name"]
     list_filter = ["region_name"]
 
 
-class LocalityViewSet(SnippetViewSet):
+class LocalityViewSet(ArchiveViewSet):
     model = Locality
     icon = "site"
     list_display = ["name", "kind", "country"]
     list_filter = ["kind"]
 
 
-class SeriesViewSet(SnippetViewSet):
+class SeriesViewSet(ArchiveViewSet):
     model = Series
     icon = "media"
 
 
-class EpisodeViewSet(SnippetViewSet):
+class EpisodeViewSet(ArchiveViewSet):
     model = Episode
     icon = "media"
     list_display = ["number", "title", "series"]
     ordering = ["series", "number"]
 
 
-class SourceViewSet(SnippetViewSet):
+class SourceViewSet(ArchiveViewSet):
     model = Source
     icon = "doc-full"
     list_display = ["title", "kind", "date"]
 
 
-class DisagreementViewSet(SnippetViewSet):
+class DisagreementViewSet(ArchiveViewSet):
     model = Disagreement
     icon = "warning"
 

@@ -77,10 +77,12 @@ class Credit(Orderable, CitedChild):
             models.CheckConstraint(
                 condition=~(models.Q(person__isnull=False) & models.Q(organisation__isnull=False)),
                 name="credit_names_one_party",
+                violation_error_message=_("A credit names a person or an organisation, not both."),
             ),
             models.CheckConstraint(
                 condition=models.Q(person__isnull=False) | models.Q(organisation__isnull=False) | ~models.Q(note=""),
                 name="credit_unnamed_has_note",
+                violation_error_message=_("A credit that names nobody needs a note saying why."),
             ),
         ]
 
@@ -125,7 +127,13 @@ class Episode(EditorialRecord):
         ordering = ["series", "number"]
         verbose_name = _("episode")
         verbose_name_plural = _("episodes")
-        constraints = [models.UniqueConstraint(fields=["series", "number"], name="episode_number_unique_in_series")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "number"],
+                name="episode_number_unique_in_series",
+                violation_error_message=_("This series already has an episode with that number."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"

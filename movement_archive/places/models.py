@@ -88,10 +88,12 @@ class Locality(EditorialRecord):
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
                 name="locality_latitude_in_range",
+                violation_error_message=_("Latitude is between -90 and 90 degrees."),
             ),
             models.CheckConstraint(
                 condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
                 name="locality_longitude_in_range",
+                violation_error_message=_("Longitude is between -180 and 180 degrees."),
             ),
         ]
 

@@ -249,6 +249,17 @@ def test_a_researcher_cannot_open_the_edit_form_or_publish(rosa):
     assert organisation.revisions.count() == revision_count
 
 
+def test_a_researcher_reads_a_whole_record_in_the_inspect_view(rosa):
+    organisation = make_organisation(name="VANDU", key="vandu", description=FIRST, founded="1990~/1993~")
+
+    response = rosa.get(url("inspect", organisation.pk))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert FIRST in page
+    assert "1990~/1993~" in page
+
+
 def test_an_anonymous_visitor_is_sent_to_sign_in(db, client):
     response = client.get(url("list"))
 

@@ -18,7 +18,7 @@ def test_two_episodes_of_one_series_cannot_share_a_number(db):
 
     with pytest.raises(ValidationError) as raised:
         Episode(series=series, number=3, title="Vancouver", key="vancouver").full_clean()
-    assert raised.value.messages == ["Episode with this Series and Number already exists."]
+    assert raised.value.messages == ["This series already has an episode with that number."]
 
     with pytest.raises(IntegrityError, match=r"(?i)unique"), transaction.atomic():
         Episode.objects.create(series=series, number=3, title="Vancouver", key="vancouver")
@@ -41,7 +41,7 @@ def test_a_credit_cannot_name_both_a_person_and_an_organisation(db):
         series=make_series(), role=Credit.Role.PRODUCER, person=make_person(), organisation=make_organisation()
     )
 
-    with pytest.raises(ValidationError, match="credit_names_one_party"):
+    with pytest.raises(ValidationError, match="names a person or an organisation, not both"):
         credit.full_clean()
 
     with pytest.raises(IntegrityError, match="credit_names_one_party"), transaction.atomic():
@@ -51,7 +51,7 @@ def test_a_credit_cannot_name_both_a_person_and_an_organisation(db):
 def test_an_unnamed_credit_must_say_why_in_a_note(db):
     credit = Credit(series=make_series(), role=Credit.Role.LOCAL_CAMERA)
 
-    with pytest.raises(ValidationError, match="credit_unnamed_has_note"):
+    with pytest.raises(ValidationError, match="names nobody needs a note"):
         credit.full_clean()
 
     with pytest.raises(IntegrityError, match="credit_unnamed_has_note"), transaction.atomic():

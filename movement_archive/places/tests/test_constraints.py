@@ -13,18 +13,18 @@ from movement_archive.testing import make_country, make_locality
 
 
 @pytest.mark.parametrize(
-    ("coordinates", "constraint"),
+    ("coordinates", "constraint", "message"),
     [
-        ({"latitude": Decimal(95)}, "locality_latitude_in_range"),
-        ({"latitude": Decimal("-90.5")}, "locality_latitude_in_range"),
-        ({"longitude": Decimal(181)}, "locality_longitude_in_range"),
-        ({"longitude": Decimal("-180.00001")}, "locality_longitude_in_range"),
+        ({"latitude": Decimal(95)}, "locality_latitude_in_range", "Latitude is between -90 and 90"),
+        ({"latitude": Decimal("-90.5")}, "locality_latitude_in_range", "Latitude is between -90 and 90"),
+        ({"longitude": Decimal(181)}, "locality_longitude_in_range", "Longitude is between -180 and 180"),
+        ({"longitude": Decimal("-180.00001")}, "locality_longitude_in_range", "Longitude is between -180 and 180"),
     ],
 )
-def test_a_locality_off_the_globe_is_refused(db, coordinates, constraint):
+def test_a_locality_off_the_globe_is_refused(db, coordinates, constraint, message):
     locality = Locality(key="nowhere", name="Nowhere", country=make_country("NL"), **coordinates)
 
-    with pytest.raises(ValidationError, match=constraint):
+    with pytest.raises(ValidationError, match=message):
         locality.full_clean()
 
     with pytest.raises(IntegrityError, match=constraint), transaction.atomic():
