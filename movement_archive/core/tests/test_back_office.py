@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.admin.utils import quote
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, streamfield
 
 from movement_archive.core.wagtail_hooks import ArchiveViewSetGroup
 from movement_archive.documentary.models import Episode, Series
@@ -21,6 +21,7 @@ from movement_archive.people.models import Person
 from movement_archive.places.models import Country, Locality
 from movement_archive.sources.models import Disagreement, Source
 from movement_archive.testing import (
+    admin_forms,
     anonymous,
     make_country,
     make_disagreement,
@@ -44,24 +45,9 @@ def url(name: str, *args, model=Organisation) -> str:
 
 
 def organisation_form(**fields) -> dict[str, str]:
-    """The add/edit form as the browser posts it: no other names, practices, relations or citations by default."""
-    values = {
-        "name": "VANDU",
-        "acronym": "",
-        "key": "vandu",
-        "kind": Organisation.Kind.USER_GROUP,
-        "scope": Organisation.Scope.LOCAL,
-        "status": Organisation.Status.ACTIVE,
-        "founded": "1998",
-        "closed": "",
-        "website": "",
-        "description": FIRST,
-        "other_names": inline_formset([]),
-        "practices": inline_formset([]),
-        "relations": inline_formset([]),
-        "citations": streamfield([]),
-    }
-    return nested_form_data({**values, **fields})
+    """The form as the story's editor first fills it in."""
+    defaults = {"status": Organisation.Status.ACTIVE, "founded": "1998", "description": FIRST}
+    return admin_forms.organisation_form(**{**defaults, **fields})
 
 
 def submit(client, address: str, data: dict[str, str]):

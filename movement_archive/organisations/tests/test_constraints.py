@@ -6,10 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, streamfield
 
 from movement_archive.organisations.models import Organisation, OrganisationName, OrganisationRelation, RelationType
 from movement_archive.testing import make_organisation
+from movement_archive.testing.admin_forms import organisation_form
 
 CLOSES_BEFORE_FOUNDING = "An organisation cannot close before it was founded."
 RELATED_TO_ITSELF = "An organisation cannot be related to itself."
@@ -68,7 +69,7 @@ def test_the_back_office_tells_the_editor_an_organisation_cannot_close_before_it
 
     response = client.post(
         reverse(Organisation.snippet_viewset.get_url_name("add")),
-        _admin_form(founded="1990", closed="1985", **{"action-publish": "action-publish"}),
+        organisation_form(founded="1990", closed="1985", **{"action-publish": "action-publish"}),
     )
 
     assert response.status_code == 200
@@ -99,7 +100,9 @@ def test_the_back_office_refuses_a_relation_of_an_organisation_to_itself(client,
 
     response = client.post(
         reverse(Organisation.snippet_viewset.get_url_name("edit"), args=[vandu.pk]),
-        _admin_form(key=vandu.key, relations=inline_formset([{**relation, "citations": streamfield([])}]), **action),
+        organisation_form(
+            key=vandu.key, relations=inline_formset([{**relation, "citations": streamfield([])}]), **action
+        ),
     )
 
     assert response.status_code == 200
@@ -152,23 +155,3 @@ def test_two_organisations_may_share_another_name(db):
     OrganisationName.objects.create(organisation=second, name="Junkie Union", kind=OrganisationName.Kind.TRANSLATION)
 
     assert OrganisationName.objects.filter(name="Junkie Union").count() == 2
-
-
-def _admin_form(**fields) -> dict:
-    values = {
-        "name": "VANDU",
-        "acronym": "",
-        "key": "vandu",
-        "kind": Organisation.Kind.USER_GROUP,
-        "scope": Organisation.Scope.LOCAL,
-        "status": Organisation.Status.UNKNOWN,
-        "founded": "",
-        "closed": "",
-        "website": "",
-        "description": "",
-        "other_names": inline_formset([]),
-        "practices": inline_formset([]),
-        "relations": inline_formset([]),
-        "citations": streamfield([]),
-    }
-    return nested_form_data({**values, **fields})
