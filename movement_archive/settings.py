@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "movement_archive.documentary",
     "movement_archive.sources",
     "movement_archive.seed",
+    "movement_archive.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

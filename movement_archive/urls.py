@@ -1,12 +1,30 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 
+from movement_archive.core import views as core_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("", include("movement_archive.core.urls")),
+    path("healthz", core_views.health, name="health"),
 ]
+
+# The reading rooms, in every interface language: English at the root, others under a prefix (/es/...),
+# so a reader switches language by following a link, with no cookie and no script.
+urlpatterns += i18n_patterns(
+    path("", include("movement_archive.core.urls")),
+    path("organisations/", include("movement_archive.organisations.urls")),
+    path("people/", include("movement_archive.people.urls")),
+    path("places/", include("movement_archive.places.urls")),
+    path("models/", include("movement_archive.organising.urls")),
+    path("events/", include("movement_archive.events.urls")),
+    path("episodes/", include("movement_archive.documentary.urls")),
+    path("sources/", include("movement_archive.sources.urls")),
+    path("search/", include("movement_archive.search.urls")),
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

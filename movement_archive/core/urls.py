@@ -5,5 +5,4 @@ from . import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", views.health, name="health"),
 ]

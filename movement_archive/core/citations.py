@@ -1,0 +1,51 @@
+"""Turn the citation blocks of many records into readable citations with one query for all their sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: Any  # sources.Source
+    locator: str
+    supports: str
+
+
+def _raw(obj: Any, attr: str) -> list[dict]:
+    stream = getattr(obj, attr, None)
+    return list(getattr(stream, "raw_data", None) or [])
+
+
+def attach_citations(objects: Iterable[Any], user=None, attr: str = "citations") -> None:
+    """Set ``obj.cited`` to a list of Citation on each object.
+
+    One query in all, however many objects and citations; a citation of a source the reader may not see
+    is left out, so visibility stays decided by ``Source.objects.visible_to``.
+    """
+    from movement_archive.sources.models import Source
+
+    objects = list(objects)
+    wanted = {item["value"]["source"] for obj in objects for item in _raw(obj, attr)}
+    sources = Source.objects.visible_to(user).in_bulk(wanted) if wanted else {}
+    for obj in objects:
+        obj.cited = [
+            Citation(sources[item["value"]["source"]], item["value"]["locator"], item["value"].get("supports", ""))
+            for item in _raw(obj, attr)
+            if item["value"]["source"] in sources
+        ]
+
+
+def citation_data(citations: list[Citation], request) -> list[dict]:
+    """The JSON form of citations, the same on every page."""
+    return [
+        {
+            "source": c.source.title,
+            "source_url": request.build_absolute_uri(c.source.get_absolute_url()),
+            "locator": c.locator,
+            "supports": c.supports,
+        }
+        for c in citations
+    ]
