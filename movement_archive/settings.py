@@ -206,5 +206,10 @@ LOGGING = {
     },
 }
 
+# World boundaries for the map: the npm package world-atlas, installed by the set-up (npm ci).
+MOVEMENT_ARCHIVE_WORLD_ATLAS = env_path(
+    "MOVEMENT_ARCHIVE_WORLD_ATLAS", str(PACKAGE_DIR.parent / "node_modules" / "world-atlas" / "countries-110m.json")
+)
+
 # The seed documents (read by the coverage test and cited by the seed collection).
 SEED_DOCUMENTS_DIR = env_path("MOVEMENT_ARCHIVE_SEED_DOCUMENTS", str(PACKAGE_DIR.parent.parent / "shared" / "seeds"))

@@ -29,10 +29,14 @@ def respond(
 ) -> HttpResponse:
     """The HTML page, or its JSON twin when ``?format=json`` is asked for. ``data`` runs only for JSON."""
     if wants_json(request):
-        response = JsonResponse(data(), status=status, json_dumps_params={"ensure_ascii": False})
-        response["Access-Control-Allow-Origin"] = "*"  # public, read-only data: let any page read it
-        return response
+        return _json(data(), status)
     return render(request, template, context, status=status)
+
+
+def _json(data: dict[str, Any], status: int) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"  # public, read-only data: let any page read it
+    return response
 
 
 class BadQuery(Exception):
@@ -46,7 +50,7 @@ class BadQuery(Exception):
 def bad_query(request: HttpRequest, error: BadQuery) -> HttpResponse:
     """A 400 page (or JSON) naming the parameter that is wrong."""
     if wants_json(request):
-        return JsonResponse({"error": str(error), "parameter": error.parameter}, status=400)
+        return _json({"error": str(error), "parameter": error.parameter}, status=400)
     return render(request, "core/bad_query.html", {"error": error}, status=400)
 
 

@@ -14,9 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {"counts": counts, "recent": recent, "json_twin": "?format=json"},
         lambda: {
             "counts": {name: count for name, _label, count in counts},
-            "recent": [
-                {"title": o.name, "url": request.build_absolute_uri(o.get_absolute_url())} for o in recent
-            ],
+            "recent": [{"title": o.name, "url": request.build_absolute_uri(o.get_absolute_url())} for o in recent],
         },
     )
 

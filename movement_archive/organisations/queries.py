@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from functools import reduce
+from operator import or_
+
+from django.db.models import Case, DateField, F, Prefetch, Q, QuerySet, When
+from django.db.models.functions import Lower
+
+from movement_archive.core.citations import attach_citations
+from movement_archive.core.fields import parsed_or_none
+from movement_archive.dates import edtf
 
 from .models import Organisation, OrganisationRelation
+
+SORTS = ("name", "-name", "founded", "-founded")
 
 
 @dataclass(frozen=True)
@@ -14,6 +26,12 @@ class ReadRelation:
     label: str
     other: Organisation
     relation: OrganisationRelation
+
+    @property
+    def direction(self) -> str:
+        """ "outgoing" when the organisation read from is the relation's subject, "incoming" when its object."""
+        # Relations to oneself are refused, so the other end tells the direction without another query.
+        return "outgoing" if self.relation.object_id == self.other.pk else "incoming"
 
 
 def relations_of(organisation: Organisation, user=None) -> list[ReadRelation]:
@@ -27,3 +45,195 @@ def relations_of(organisation: Organisation, user=None) -> list[ReadRelation]:
     read = [ReadRelation(str(r.get_type_display()), r.object, r) for r in outgoing]
     read += [ReadRelation(str(r.inverse_label), r.subject, r) for r in incoming]
     return sorted(read, key=lambda r: (r.relation.start_sort is None, r.relation.start_sort, r.label, r.other.name))
+
+
+# The directory ------------------------------------------------------------------------------------------------
+
+
+def organisation_list(
+    user,
+    *,
+    countries: tuple[str, ...] = (),
+    regions: tuple[str, ...] = (),
+    models: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    scopes: tuple[str, ...] = (),
+    decades: tuple[int, ...] = (),
+    statuses: tuple[str, ...] = (),
+    sort: str = "name",
+) -> QuerySet[Organisation]:
+    """The organisations a reader may see, narrowed by every filter given, with their countries prefetched.
+
+    Several values of one filter widen it (any of them); different filters narrow each other. ``countries``
+    are ISO alpha-2 codes, ``regions`` M49 region, sub-region or intermediate-region names, ``models`` keys
+    of organising models practised at any time, ``decades`` first years (1980 for the 1980s, judged by the
+    earliest possible founding day). Values are trusted: check them first (see ``filters.read_filters``).
+    """
+    from movement_archive.organising.models import OrganisingModel, Practice
+    from movement_archive.places.models import Country
+
+    found = Organisation.objects.visible_to(user)
+    # Subqueries rather than joins: a join per many-to-many filter would repeat rows and need DISTINCT.
+    if countries:
+        found = found.filter(pk__in=Organisation.objects.filter(countries__iso2__in=countries).values("pk"))
+    if regions:
+        in_regions = reduce(or_, (Country.objects.in_region(name) for name in regions))
+        found = found.filter(pk__in=Organisation.objects.filter(countries__in=in_regions).values("pk"))
+    if models:
+        practised = Practice.objects.filter(model__key__in=models, model__in=OrganisingModel.objects.visible_to(user))
+        found = found.filter(pk__in=practised.values("organisation_id"))
+    if kinds:
+        found = found.filter(kind__in=kinds)
+    if scopes:
+        found = found.filter(scope__in=scopes)
+    if statuses:
+        found = found.filter(status__in=statuses)
+    if decades:
+        found = found.filter(
+            reduce(
+                or_,
+                (Q(founded_lower__gte=date(d, 1, 1), founded_lower__lte=date(d + 9, 12, 31)) for d in decades),
+            )
+        )
+    return _sorted(found, sort).prefetch_related("countries")
+
+
+def _sorted(found: QuerySet[Organisation], sort: str) -> QuerySet[Organisation]:
+    # Names sort without regard to case, so "ASUD" and "Andrey Rylkov Foundation" sort as readers expect.
+    if sort == "name":
+        return found.order_by(Lower("name"), "key")
+    if sort == "-name":
+        return found.order_by(Lower("name").desc(), "-key")
+    # "../1990" (founded some time by 1990) has the year 1 as its earliest day; it sorts at its known end,
+    # as dates do everywhere in the archive. Undated organisations come last either way.
+    position = Case(
+        When(founded_lower=edtf.MIN_DATE, then=F("founded_upper")),
+        default=F("founded_lower"),
+        output_field=DateField(),
+    )
+    found = found.annotate(founded_position=position)
+    if sort == "founded":
+        return found.order_by(F("founded_position").asc(nulls_last=True), Lower("name"), "key")
+    return found.order_by(F("founded_position").desc(nulls_last=True), Lower("name"), "key")
+
+
+@dataclass(frozen=True)
+class Region:
+    """An M49 region with the sub-regions and intermediate regions below it, each a name to filter by."""
+
+    name: str
+    below: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ListChoices:
+    """What the directory's filter form offers: only values that find something the reader may see."""
+
+    countries: list
+    regions: list[Region]
+    models: list
+    decades: list[int]
+
+
+def list_choices(user) -> ListChoices:
+    """The filter form's select lists, from visible data. Three queries."""
+    from movement_archive.organising.models import OrganisingModel
+    from movement_archive.places.models import Country
+
+    visible = Organisation.objects.visible_to(user)
+    countries = list(Country.objects.filter(pk__in=visible.values("countries")).order_by("name"))
+    tree: dict[str, dict[str, list[str]]] = {}
+    for country in countries:
+        if not country.region_name:
+            continue
+        subregions = tree.setdefault(country.region_name, {})
+        intermediates = subregions.setdefault(country.subregion_name, []) if country.subregion_name else None
+        if intermediates is not None and country.intermediate_region_name not in ("", *intermediates):
+            intermediates.append(country.intermediate_region_name)
+    regions = [
+        Region(name, tuple(n for sub in sorted(subs) for n in (sub, *sorted(subs[sub]))))
+        for name, subs in sorted(tree.items())
+    ]
+    years = visible.filter(founded_lower__gt=edtf.MIN_DATE).dates("founded_lower", "year")
+    return ListChoices(
+        countries=countries,
+        regions=regions,
+        models=list(OrganisingModel.objects.visible_to(user)),
+        decades=sorted({d.year // 10 * 10 for d in years}),
+    )
+
+
+# One organisation's page --------------------------------------------------------------------------------------
+
+
+@dataclass
+class OrganisationPage:
+    """Everything an organisation's page shows, each part already limited to what the reader may see."""
+
+    organisation: Organisation
+    practices: list
+    relations: list[ReadRelation]
+    affiliations: list
+    events: list
+    episodes: list
+    disagreements: list
+
+    @property
+    def claims(self) -> list:
+        return [claim for disagreement in self.disagreements for claim in disagreement.claims.all()]
+
+
+def organisation_page(organisation: Organisation, user=None) -> OrganisationPage:
+    """Load an organisation's page: a fixed number of queries (about a dozen) however many rows it has.
+
+    Prefetches other names, countries and visible localities onto ``organisation``, and sets ``cited`` on
+    the organisation and on each practice, relation, affiliation and disagreement claim.
+    """
+    from django.db.models import prefetch_related_objects
+
+    from movement_archive.documentary.models import Episode
+    from movement_archive.events.models import Event
+    from movement_archive.organising.models import OrganisingModel, Practice
+    from movement_archive.people.models import Affiliation, Person
+    from movement_archive.places.models import Locality
+    from movement_archive.sources.models import Disagreement
+
+    prefetch_related_objects(
+        [organisation],
+        "other_names",
+        "countries",
+        Prefetch("localities", queryset=Locality.objects.visible_to(user).select_related("country")),
+    )
+    practices = list(
+        Practice.objects.filter(organisation=organisation, model__in=OrganisingModel.objects.visible_to(user))
+        .select_related("model")
+        .order_by(F("start_sort").asc(nulls_last=True), "model__position", "sort_order")
+    )
+    affiliations = sorted(
+        Affiliation.objects.filter(
+            organisation=organisation, person__in=Person.objects.visible_to(user)
+        ).select_related("person"),
+        key=_chronological_then_by_person,
+    )
+    page = OrganisationPage(
+        organisation=organisation,
+        practices=practices,
+        relations=relations_of(organisation, user),
+        affiliations=affiliations,
+        events=list(Event.objects.visible_to(user).filter(organisations=organisation).chronological()),
+        episodes=list(Episode.objects.visible_to(user).filter(organisations=organisation).order_by("series", "number")),
+        disagreements=list(
+            Disagreement.objects.visible_to(user).filter(organisations=organisation).prefetch_related("claims")
+        ),
+    )
+    attach_citations(
+        [organisation, *practices, *(r.relation for r in page.relations), *affiliations, *page.claims], user
+    )
+    return page
+
+
+def _chronological_then_by_person(affiliation) -> tuple:
+    # Affiliations keep no sort column for their start, so they are ordered here; undated ones come last.
+    start = parsed_or_none(affiliation.start)
+    when = start.sort_key() if start else (edtf.MAX_DATE, edtf.MAX_DATE)
+    return (start is None, when, affiliation.person.sort_name, affiliation.role)

@@ -1,0 +1,296 @@
+"""Named queries behind the timeline and the event pages.
+
+Everything a reader sees goes through ``visible_to(user)``: events, their organisations, people and localities,
+the organising models and organisations offered as filters, and the disagreements between sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from movement_archive.core.twins import BadQuery
+from movement_archive.organisations.models import Organisation
+from movement_archive.organising.models import OrganisingModel
+from movement_archive.people.models import Person
+from movement_archive.places.models import Country, Locality
+from movement_archive.sources.models import Claim, Disagreement
+
+from .models import Event
+
+FIRST_DECADE = 1970  # the movement's history starts in the 1970s; the filter offers decades from there
+_DECADE = re.compile(r"^(?P<decade>\d{3}0)s?$")
+
+
+# Filters ------------------------------------------------------------------------------------------------------
+
+
+def _decade(params: Mapping[str, str], name: str) -> int | None:
+    raw = params.get(name, "").strip()
+    if not raw:
+        return None
+    match = _DECADE.match(raw)
+    if not match:
+        raise BadQuery(name, f"{raw!r} is not a decade; give its first year, such as 1980")
+    return int(match["decade"])
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    """The filters of the timeline, checked: each names a record the reader may see, or the query is refused."""
+
+    region: str = ""
+    model: OrganisingModel | None = None
+    kind: str = ""
+    organisation: Organisation | None = None
+    start: int | None = None  # first decade shown, such as 1980
+    end: int | None = None  # last decade shown
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str], user) -> TimelineFilters:
+        """Read the query string; raise BadQuery naming the first parameter that is not usable.
+
+        Up to three queries, one for each of region, model and organisation when given.
+        """
+        region = params.get("region", "").strip()
+        if region and not Country.objects.in_region(region).exists():
+            raise BadQuery("region", f"{region!r} is not a UN M49 region, sub-region or intermediate region")
+
+        model = None
+        if model_key := params.get("model", "").strip():
+            model = OrganisingModel.objects.visible_to(user).filter(key=model_key).first()
+            if model is None:
+                raise BadQuery("model", f"{model_key!r} is not the key of an organising model")
+
+        kind = params.get("kind", "").strip()
+        if kind and kind not in Event.Kind.values:
+            raise BadQuery("kind", f"{kind!r} is not a kind of event; use one of {', '.join(Event.Kind.values)}")
+
+        organisation = None
+        if organisation_key := params.get("organisation", "").strip():
+            organisation = Organisation.objects.visible_to(user).filter(key=organisation_key).first()
+            if organisation is None:
+                raise BadQuery("organisation", f"{organisation_key!r} is not the key of an organisation")
+
+        start, end = _decade(params, "from"), _decade(params, "to")
+        if start is not None and end is not None and end < start:
+            raise BadQuery("to", f"the {end}s come before the {start}s given in “from”")
+        return cls(region, model, kind, organisation, start, end)
+
+    @property
+    def active(self) -> bool:
+        return any((self.region, self.model, self.kind, self.organisation, self.start, self.end))
+
+    def as_data(self) -> dict:
+        """The filters as the query string gives them, for the JSON twin."""
+        return {
+            "region": self.region or None,
+            "model": self.model.key if self.model else None,
+            "kind": self.kind or None,
+            "organisation": self.organisation.key if self.organisation else None,
+            "from": self.start,
+            "to": self.end,
+        }
+
+
+def timeline_events(user, filters: TimelineFilters) -> QuerySet[Event]:
+    """The visible events the filters select, in chronological order, with nothing prefetched.
+
+    Filters on many-to-many relations go through ``pk__in`` subqueries, so an event with two countries in a
+    region appears once, without DISTINCT.
+    """
+    events = Event.objects.visible_to(user)
+    if filters.region:
+        in_region = Event.objects.filter(countries__in=Country.objects.in_region(filters.region))
+        events = events.filter(pk__in=in_region.values("pk"))
+    if filters.model:
+        # Organisations practising the model at any time: the archive dates practices too loosely to tell
+        # whether an event fell inside one.
+        practising = Organisation.objects.visible_to(user).filter(practices__model=filters.model)
+        events = events.filter(pk__in=Event.objects.filter(organisations__in=practising).values("pk"))
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    if filters.organisation:
+        events = events.filter(organisations=filters.organisation)
+    # Decades hold events by where they sort, as the timeline places them.
+    if filters.start is not None:
+        events = events.filter(date_sort__gte=date(filters.start, 1, 1))
+    if filters.end is not None:
+        events = events.filter(date_sort__lte=date(filters.end + 9, 12, 31))
+    return events.chronological()
+
+
+def with_listing_relations(events: QuerySet[Event], user) -> QuerySet[Event]:
+    """Prefetch what a listing shows: two queries for all events, whatever their organisations and countries.
+
+    Sets ``visible_organisations`` and ``country_list`` on each event.
+    """
+    return events.prefetch_related(
+        Prefetch("organisations", queryset=Organisation.objects.visible_to(user), to_attr="visible_organisations"),
+        Prefetch("countries", queryset=Country.objects.order_by("name"), to_attr="country_list"),
+    )
+
+
+# Grouping -----------------------------------------------------------------------------------------------------
+
+
+def single_year(event: Event) -> int | None:
+    """The one calendar year the event's date falls in, or None when the date allows more than one."""
+    if event.date_lower and event.date_upper and event.date_lower.year == event.date_upper.year:
+        return event.date_lower.year
+    return None
+
+
+@dataclass
+class YearGroup:
+    year: int | None  # None: events whose dates span more than one year ("late 1980s", "by 2016")
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class DecadeGroup:
+    decade: int
+    years: list[YearGroup] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.decade}s"
+
+
+def by_decade(events: Iterable[Event]) -> list[DecadeGroup]:
+    """Group events already in chronological order by the decade, then the year, where they sort.
+
+    An event dated to no single year (198X, 1987~/1989~, ../2016) goes to its decade's group without a year,
+    which comes first in the decade: naming a year for it would claim a precision the sources do not give,
+    and its earliest possible day is the decade's start or earlier. Within each group the order stays chronological.
+    """
+    decades: dict[int, dict[int | None, YearGroup]] = {}
+    for event in events:
+        years = decades.setdefault(event.date_sort.year // 10 * 10, {})
+        year = single_year(event)
+        years.setdefault(year, YearGroup(year)).events.append(event)
+    return [
+        DecadeGroup(decade, sorted(years.values(), key=lambda group: (group.year is not None, group.year or 0)))
+        for decade, years in sorted(decades.items())
+    ]
+
+
+# Disagreements ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DisagreementNote:
+    """On one event: a disagreement between sources it records a claim of, and the events of the other claims."""
+
+    disagreement: Disagreement
+    others: list[Event]
+
+
+def disagreement_notes(events: QuerySet[Event], user) -> dict[int, list[DisagreementNote]]:
+    """For each event among ``events`` that records a claim of a visible disagreement, the notes to show.
+
+    One query, whatever the number of events: the claims, with their events, of every visible disagreement
+    that one of the events takes part in. The other events are linked even when the filters leave them out.
+    """
+    touching = Claim.objects.filter(event__in=events.values("pk")).values("disagreement_id")
+    claims = (
+        Claim.objects.filter(
+            disagreement__in=Disagreement.objects.visible_to(user).filter(pk__in=touching),
+            event__in=Event.objects.visible_to(user),
+        )
+        .select_related("disagreement", "event")
+        .order_by("disagreement__title", "disagreement_id", "sort_order")
+    )
+    claimed: dict[Disagreement, dict[int, Event]] = defaultdict(dict)
+    for claim in claims:
+        claimed[claim.disagreement].setdefault(claim.event.pk, claim.event)
+    notes: dict[int, list[DisagreementNote]] = defaultdict(list)
+    for disagreement, by_pk in claimed.items():
+        for pk in by_pk:
+            notes[pk].append(DisagreementNote(disagreement, [e for other, e in by_pk.items() if other != pk]))
+    return notes
+
+
+# Filter choices -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineChoices:
+    regions: list[str]
+    subregions: list[str]
+    intermediate_regions: list[str]
+    models: list[OrganisingModel]
+    organisations: list[Organisation]
+    decades: list[int]
+
+
+def timeline_choices(user, today: date | None = None) -> TimelineChoices:
+    """What the filter form offers: regions and organisations that have visible events, and every model.
+
+    Three queries.
+    """
+    visible = Event.objects.visible_to(user)
+    rows = (
+        Country.objects.filter(pk__in=Event.countries.through.objects.filter(event__in=visible).values("country_id"))
+        .values_list("region_name", "subregion_name", "intermediate_region_name")
+        .order_by()  # without Country's default ordering, which would add the name to the DISTINCT
+        .distinct()
+    )
+    regions, subregions, intermediate = set(), set(), set()
+    for region, subregion, intermediate_region in rows:
+        regions.add(region)
+        subregions.add(subregion)
+        intermediate.add(intermediate_region)
+    with_events = Event.organisations.through.objects.filter(event__in=visible).values("organisation_id")
+    this_decade = (today or date.today()).year // 10 * 10
+    return TimelineChoices(
+        regions=sorted(regions - {""}),
+        subregions=sorted(subregions - {""}),
+        intermediate_regions=sorted(intermediate - {""}),
+        models=list(OrganisingModel.objects.visible_to(user)),
+        organisations=list(Organisation.objects.visible_to(user).filter(pk__in=with_events)),
+        decades=list(range(FIRST_DECADE, this_decade + 10, 10)),
+    )
+
+
+# The event page -----------------------------------------------------------------------------------------------
+
+
+def event_for_page(user, key: str) -> Event:
+    """The visible event with this key, or Http404, with what its page shows prefetched (five queries in all).
+
+    Sets ``visible_organisations``, ``visible_people``, ``country_list`` and ``visible_localities``.
+    """
+    events = with_listing_relations(Event.objects.visible_to(user), user).prefetch_related(
+        Prefetch("people", queryset=Person.objects.visible_to(user), to_attr="visible_people"),
+        Prefetch(
+            "localities",
+            queryset=Locality.objects.visible_to(user).select_related("country"),
+            to_attr="visible_localities",
+        ),
+    )
+    return get_object_or_404(events, key=key)
+
+
+def disagreements_about(event: Event, user) -> list[Disagreement]:
+    """The visible disagreements the event is part of, as a claim's event or listed on the disagreement.
+
+    Three queries: the disagreements, their claims in order, and the claims' events, of which only visible ones
+    are kept (a claim whose event the reader may not see has ``event`` None).
+    """
+    claimed = Claim.objects.filter(event=event).values("disagreement_id")
+    listed = Disagreement.events.through.objects.filter(event=event).values("disagreement_id")
+    return list(
+        Disagreement.objects.visible_to(user)
+        .filter(Q(pk__in=claimed) | Q(pk__in=listed))
+        .prefetch_related(
+            Prefetch("claims", queryset=Claim.objects.order_by("sort_order")),
+            Prefetch("claims__event", queryset=Event.objects.visible_to(user)),
+        )
+    )

@@ -1,0 +1,234 @@
+"""The kinds of record the archive-wide search covers.
+
+For each: what a reader may see of it (``visible_to``), how the filters narrow it, and which of its texts rank
+it and give its snippet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from movement_archive.documentary.models import Episode
+from movement_archive.events.models import Event
+from movement_archive.organisations.models import Organisation
+from movement_archive.organising.models import OrganisingModel, Practice
+from movement_archive.people.models import Person
+from movement_archive.places.models import Country, Locality
+from movement_archive.sources.models import Source
+
+from .filters import Filters
+
+
+def _countries_narrowed(found: QuerySet, filters: Filters, link: str = "countries") -> QuerySet:
+    """Records linked (through ``link``) to one of the chosen countries and to one in a chosen region."""
+    model = found.model
+    # Subqueries rather than joins: a join through a many-to-many link would repeat rows and need DISTINCT.
+    if filters.countries:
+        linked = model.objects.filter(**{f"{link}__iso2__in": filters.countries})
+        found = found.filter(pk__in=linked.values("pk"))
+    if filters.regions:
+        in_regions = reduce(or_, (Country.objects.in_region(name) for name in filters.regions))
+        found = found.filter(pk__in=model.objects.filter(**{f"{link}__in": in_regions}).values("pk"))
+    return found
+
+
+def _in_decades(field_name: str, decades: tuple[int, ...]) -> Q:
+    return reduce(
+        or_, (Q(**{f"{field_name}__gte": date(d, 1, 1), f"{field_name}__lte": date(d + 9, 12, 31)}) for d in decades)
+    )
+
+
+def _practising(filters: Filters, user) -> QuerySet:
+    """Visible organisations that practise (at any time) one of the chosen organising models."""
+    models = OrganisingModel.objects.visible_to(user).filter(key__in=filters.models)
+    practices = Practice.objects.filter(model__in=models)
+    return Organisation.objects.visible_to(user).filter(pk__in=practices.values("organisation_id"))
+
+
+def _narrow_organisations(found: QuerySet, filters: Filters, user) -> QuerySet:
+    found = _countries_narrowed(found, filters)
+    if filters.models:
+        found = found.filter(pk__in=_practising(filters, user).values("pk"))
+    if filters.decades:
+        # Judged by the earliest possible founding day, as in the organisations directory.
+        found = found.filter(_in_decades("founded_lower", filters.decades))
+    return found
+
+
+def _narrow_events(found: QuerySet, filters: Filters, user) -> QuerySet:
+    found = _countries_narrowed(found, filters)
+    if filters.models:
+        by_practitioners = Event.objects.filter(organisations__in=_practising(filters, user))
+        found = found.filter(pk__in=by_practitioners.values("pk"))
+    if filters.decades:
+        # Where the event sorts on the timeline: "../2016" (some time by 2016) counts in the 2010s.
+        found = found.filter(_in_decades("date_sort", filters.decades))
+    return found
+
+
+def _narrow_placed(found: QuerySet, filters: Filters, user) -> QuerySet | None:
+    """People and episodes: placed by country, never by organising model or date."""
+    if filters.models or filters.decades:
+        return None
+    return _countries_narrowed(found, filters)
+
+
+def _narrow_sources(found: QuerySet, filters: Filters, user) -> QuerySet | None:
+    if filters.countries or filters.regions or filters.models:
+        return None
+    if filters.decades:
+        # Source.date keeps no bound columns, so its EDTF text is read: every dated shape starts with the year
+        # of its earliest day ("1995", "199X", "1995~/1997"), while "../1995" and "19XX" name no decade.
+        found = found.filter(reduce(or_, (Q(date__startswith=f"{d:04d}"[:3]) for d in filters.decades)))
+    return found
+
+
+def _narrow_unplaced(found: QuerySet, filters: Filters, user) -> QuerySet | None:
+    """Organising models have no place and no date: any filter but the type leaves them out."""
+    return None if filters.narrows_records else found
+
+
+def _narrow_localities(found: QuerySet, filters: Filters, user) -> QuerySet | None:
+    if filters.models or filters.decades:
+        return None
+    return _countries_narrowed(found, filters, link="country")
+
+
+def _narrow_countries(found: QuerySet, filters: Filters, user) -> QuerySet | None:
+    if filters.models or filters.decades:
+        return None
+    if filters.countries:
+        found = found.filter(iso2__in=filters.countries)
+    if filters.regions:
+        found = found.filter(pk__in=reduce(or_, (Country.objects.in_region(n) for n in filters.regions)).values("pk"))
+    return found
+
+
+def countries_with_records(user) -> QuerySet[Country]:
+    """Countries with a visible organisation, person, event, episode or locality: the ones worth finding.
+
+    Filtered on ``iso2`` (a FilterField of Country) so that the search backend accepts the queryset.
+    """
+    linked = Country.objects.filter(
+        Q(pk__in=Organisation.objects.visible_to(user).values("countries"))
+        | Q(pk__in=Person.objects.visible_to(user).values("countries"))
+        | Q(pk__in=Event.objects.visible_to(user).values("countries"))
+        | Q(pk__in=Episode.objects.visible_to(user).values("countries"))
+        | Q(pk__in=Locality.objects.visible_to(user).values("country"))
+    )
+    return Country.objects.filter(iso2__in=linked.values_list("iso2", flat=True))
+
+
+def _other_names(record) -> list[str]:
+    return [other.name for other in record.other_names.all()]
+
+
+def _known_as(record) -> str:
+    """The other names as a line of text, so a snippet can show the name a record was found by."""
+    names = _other_names(record)
+    return _("Also known as: %(names)s") % {"names": ", ".join(names)} if names else ""
+
+
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """A kind of record the search covers, and how to find, narrow, rank and show one."""
+
+    key: str  # the ``type`` filter value and the JSON "type"
+    label: Any  # lazy translation
+    visible: Callable[[Any], QuerySet]  # user -> what the reader may see; the backend searches within it
+    names: Callable[[Model], list[str]]  # title, acronym, other names: the texts ranking looks at
+    texts: Callable[[Model], list[str]]  # where a snippet may come from, main text first
+    narrow: Callable[[QuerySet, Filters, Any], QuerySet | None]  # None: the filters leave this kind out
+    name_fields: tuple[str, ...]  # the columns behind ``names``, read for accented spellings
+    prefetch: tuple[str, ...] = ()
+    url: Callable[[Model], str] = field(default=lambda record: record.get_absolute_url())
+    ref: Callable[[Model], str] = field(default=lambda record: record.key)  # the stable id in JSON
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "organisation",
+        _("Organisation"),
+        lambda user: Organisation.objects.visible_to(user),
+        names=lambda o: [o.name, o.acronym, *_other_names(o)],
+        texts=lambda o: [o.description, _known_as(o)],
+        narrow=_narrow_organisations,
+        name_fields=("name", "acronym", "other_names__name"),
+        prefetch=("other_names",),
+    ),
+    Kind(
+        "person",
+        _("Person"),
+        lambda user: Person.objects.visible_to(user),
+        names=lambda p: [p.name, *_other_names(p)],
+        texts=lambda p: [p.biography, _known_as(p)],
+        narrow=_narrow_placed,
+        name_fields=("name", "other_names__name"),
+        prefetch=("other_names",),
+    ),
+    Kind(
+        "event",
+        _("Event"),
+        lambda user: Event.objects.visible_to(user),
+        names=lambda e: [e.title],
+        texts=lambda e: [e.description],
+        narrow=_narrow_events,
+        name_fields=("title",),
+    ),
+    Kind(
+        "episode",
+        _("Episode"),
+        lambda user: Episode.objects.visible_to(user),
+        names=lambda e: [e.title],
+        texts=lambda e: [e.summary],
+        narrow=_narrow_placed,
+        name_fields=("title",),
+    ),
+    Kind(
+        "model",
+        _("Organising model"),
+        lambda user: OrganisingModel.objects.visible_to(user),
+        names=lambda m: [m.name],
+        texts=lambda m: [m.definition],
+        narrow=_narrow_unplaced,
+        name_fields=("name",),
+    ),
+    Kind(
+        "source",
+        _("Source"),
+        lambda user: Source.objects.visible_to(user),
+        names=lambda s: [s.title],
+        texts=lambda s: [s.description],
+        narrow=_narrow_sources,
+        name_fields=("title",),
+    ),
+    Kind(
+        "place",
+        _("Place"),
+        lambda user: Locality.objects.visible_to(user).select_related("country"),
+        names=lambda p: [p.name],
+        texts=lambda p: [f"{p.get_kind_display()}, {p.country.name}"],
+        narrow=_narrow_localities,
+        name_fields=("name",),
+        # Localities have no page of their own; they are listed on their country's.
+        url=lambda p: p.country.get_absolute_url(),
+    ),
+    Kind(
+        "place",
+        _("Country"),
+        countries_with_records,
+        names=lambda c: [c.name],
+        texts=lambda c: [", ".join(n for n in (c.subregion_name, c.region_name) if n)],
+        narrow=_narrow_countries,
+        name_fields=("name",),
+        ref=lambda c: c.iso2,
+    ),
+)

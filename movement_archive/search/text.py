@@ -1,0 +1,192 @@
+"""Words, accent folding, name matching and highlighted snippets for search results.
+
+Pure code: no Django imports, so it is tested on plain strings. Matching here never decides *whether* a
+record is found (the search backend does that); it ranks what was found and marks the words that matched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+WORD = re.compile(r"\w+")
+
+# Letters that Unicode does not decompose into a base letter and an accent, folded as readers type them.
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d"}
+    | {"ł": "l", "Ł": "l", "ı": "i", "þ": "th", "Þ": "th"}
+)
+
+# Terms this short match whole words only: "of" should not light up "often".
+_MIN_PREFIX = 3
+
+SNIPPET_WORDS = 32
+_LEAD_WORDS = 6  # words of context kept before the first match
+ELLIPSIS = "…"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Schäffer" and "SCHAFFER" both become "schaffer", "Jørgen" "jorgen"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, punctuation dropped: what the search backends are given, so no syntax leaks in."""
+    return WORD.findall(text)
+
+
+def folded_terms(query: str) -> tuple[str, ...]:
+    """The distinct folded words of a query, in order."""
+    return tuple(dict.fromkeys(fold(word) for word in words(query)))
+
+
+def word_matches(folded_word: str, term: str) -> bool:
+    """A folded word of a text matches a folded query term when equal, or when it starts with a long enough term."""
+    return folded_word == term or (len(term) >= _MIN_PREFIX and folded_word.startswith(term))
+
+
+# Ranking by names -------------------------------------------------------------------------------------------
+
+EXACT_NAME, ALL_WORDS_IN_NAME, ALL_PREFIXES_IN_NAME, ELSEWHERE = range(4)
+
+
+def name_tier(terms: tuple[str, ...], names: list[str]) -> int:
+    """How well a record's names (title, acronym, other names) answer the query; lower is better.
+
+    EXACT_NAME: the query is one of the names ("VANDU", "Danish Drug Users Union"); ALL_WORDS_IN_NAME: every
+    term is a whole word of one name; ALL_PREFIXES_IN_NAME: every term begins a word of one name ("junkie"
+    in Junkiebond); ELSEWHERE: the match is in the description or spread over several names.
+    """
+    if not terms:
+        return ELSEWHERE
+    best = ELSEWHERE
+    for name in names:
+        name_words = [fold(w) for w in words(name)]
+        if not name_words:
+            continue
+        if tuple(name_words) == terms:
+            return EXACT_NAME
+        if all(term in name_words for term in terms):
+            best = min(best, ALL_WORDS_IN_NAME)
+        elif all(any(word_matches(w, term) for w in name_words) for term in terms):
+            best = min(best, ALL_PREFIXES_IN_NAME)
+    return best
+
+
+# Snippets ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A short passage of a record's text: ``text`` plain, ``html`` escaped with <mark> around matched words."""
+
+    text: str
+    html: str
+
+
+EMPTY_SNIPPET = Snippet("", "")
+
+
+def _tokens(text: str, terms: tuple[str, ...]) -> list[tuple[int, int, str | None]]:
+    """(start, end, matched term or None) for each word of the text."""
+    found = []
+    for match in WORD.finditer(text):
+        folded = fold(match.group())
+        term = next((t for t in terms if word_matches(folded, t)), None)
+        found.append((match.start(), match.end(), term))
+    return found
+
+
+def match_count(text: str, terms: tuple[str, ...]) -> int:
+    """How many distinct terms appear in the text."""
+    return len({term for _, _, term in _tokens(text, terms) if term})
+
+
+def best_text(texts: list[str], terms: tuple[str, ...]) -> str:
+    """The text that contains the most distinct terms; the first non-empty one when none contains any."""
+    candidates = [t for t in texts if t and t.strip()]
+    if not candidates:
+        return ""
+    # max() keeps the first of equals, so the main text (listed first) wins ties.
+    return max(candidates, key=lambda t: match_count(t, terms))
+
+
+def _window(tokens: list[tuple[int, int, str | None]], size: int) -> tuple[int, int]:
+    """The first and last-plus-one token of the passage showing the most distinct terms (earliest on ties)."""
+    hits = [i for i, (_, _, term) in enumerate(tokens) if term]
+    if not hits:
+        return 0, min(size, len(tokens))
+    best_start, best_score = 0, (-1, -1)
+    for hit in hits:
+        start = max(0, hit - _LEAD_WORDS)
+        inside = [tokens[i][2] for i in range(start, min(start + size, len(tokens))) if tokens[i][2]]
+        score = (len(set(inside)), len(inside))
+        if score > best_score:
+            best_start, best_score = start, score
+    return best_start, min(best_start + size, len(tokens))
+
+
+def snippet(text: str, terms: tuple[str, ...], size: int = SNIPPET_WORDS) -> Snippet:
+    """A passage of about ``size`` words around the query's terms, plain and highlighted.
+
+    The HTML is built from escaped pieces of the text with literal <mark> tags between them, so nothing
+    the text contains is ever read as markup.
+    """
+    text = " ".join(text.split())
+    tokens = _tokens(text, terms)
+    if not tokens:
+        return Snippet(text, html.escape(text)) if text else EMPTY_SNIPPET
+    first, last = _window(tokens, size)
+    begin = 0 if first == 0 else tokens[first][0]
+    end = len(text) if last == len(tokens) else tokens[last - 1][1]
+    lead = ELLIPSIS if begin > 0 else ""
+    tail = ELLIPSIS if end < len(text) else ""
+
+    pieces, position = [], begin
+    for start, stop, term in tokens[first:last]:
+        if term:
+            pieces.append(html.escape(text[position:start]))
+            pieces.append(f"<mark>{html.escape(text[start:stop])}</mark>")
+            position = stop
+    pieces.append(html.escape(text[position:end]))
+    return Snippet(f"{lead}{text[begin:end]}{tail}", f"{lead}{''.join(pieces)}{tail}")
+
+
+# Accent variants for backends that do not fold accents --------------------------------------------------------
+
+
+def accented_forms(vocabulary: list[str]) -> dict[str, set[str]]:
+    """Folded form -> the accented words of the vocabulary that fold to it ("gonzalez" -> {"González"})."""
+    forms: dict[str, set[str]] = {}
+    for entry in vocabulary:
+        for word in words(entry):
+            folded = fold(word)
+            if folded != word.casefold():
+                forms.setdefault(folded, set()).add(word)
+    return forms
+
+
+def variants(term: str, forms: dict[str, set[str]], prefix: bool = False) -> tuple[str, ...]:
+    """Spellings of a query word to ask the backend for: as typed, folded, and as the archive writes it.
+
+    With ``prefix`` the word is the start of a longer one ("Gonz"), so the accented words it begins count
+    too, cut to the same length ("Gonz" from "González").
+    """
+    folded = fold(term)
+    found = {folded, *forms.get(folded, ())}
+    if prefix:
+        for key, accented in forms.items():
+            if key.startswith(folded) and key != folded:
+                for word in accented:
+                    cut = next((word[:n] for n in range(1, len(word) + 1) if fold(word[:n]) == folded), None)
+                    if cut:
+                        found.add(cut)
+    # The backends ignore case, so spellings differing only in case are one; a stable order keeps the
+    # queries (and so the results) the same from one request to the next, the word as typed first.
+    spellings = {term.casefold(): term}
+    for spelling in sorted(found):
+        spellings.setdefault(spelling.casefold(), spelling)
+    return tuple(spellings.values())
