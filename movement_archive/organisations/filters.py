@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.http import QueryDict
 
+from movement_archive.core import filters
 from movement_archive.core.twins import BadQuery
 
 from .models import Organisation
 from .queries import SORTS
-
-ISO2 = re.compile(r"^[A-Za-z]{2}$")
-DECADE = re.compile(r"^[1-9]\d{2}0$")  # 1000 to 9990: the calendar has no year 0
 
 
 @dataclass(frozen=True)
@@ -51,19 +48,6 @@ class Filters:
         }
 
 
-def _values(params: QueryDict, name: str) -> tuple[str, ...]:
-    # The form sends every select, with an empty value for "any": an empty value is no filter at all.
-    return tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
-
-
-def _choice(params: QueryDict, name: str, choices: type) -> tuple[str, ...]:
-    values = _values(params, name)
-    for value in values:
-        if value not in choices.values:
-            raise BadQuery(name, f"{value!r} is not one of {', '.join(choices.values)}")
-    return values
-
-
 def read_filters(params: QueryDict, user) -> Filters:
     """Check the directory's parameters; a few small queries to look up countries, regions and models.
 
@@ -71,48 +55,17 @@ def read_filters(params: QueryDict, user) -> Filters:
     region that is not an M49 name, an unknown organising model, a kind, scope or status that does not
     exist, a decade that is not a year ending in 0, an unknown sort order.
     """
-    from movement_archive.organising.models import OrganisingModel
-    from movement_archive.places.models import Country
-
-    countries = tuple(code.upper() for code in _values(params, "country"))
-    for code in countries:
-        if not ISO2.match(code):
-            raise BadQuery("country", f"{code!r} is not a two-letter ISO 3166-1 code such as NL")
-    if countries:
-        known = set(Country.objects.filter(iso2__in=countries).values_list("iso2", flat=True))
-        for code in countries:
-            if code not in known:
-                raise BadQuery("country", f"no country has the code {code!r}")
-
-    regions = _values(params, "region")
-    for name in regions:
-        if not Country.objects.in_region(name).exists():
-            raise BadQuery("region", f"{name!r} is not the name of an M49 region, sub-region or intermediate region")
-
-    models = _values(params, "model")
-    if models:
-        known = set(OrganisingModel.objects.visible_to(user).filter(key__in=models).values_list("key", flat=True))
-        for key in models:
-            if key not in known:
-                raise BadQuery("model", f"no organising model has the key {key!r}")
-
-    decades = []
-    for value in _values(params, "decade"):
-        if not DECADE.match(value):
-            raise BadQuery("decade", f"{value!r} is not a decade: give its first year, such as 1980")
-        decades.append(int(value))
-
     sort = params.get("sort", "").strip() or "name"
     if sort not in SORTS:
         raise BadQuery("sort", f"{sort!r} is not one of {', '.join(SORTS)}")
 
     return Filters(
-        country=countries,
-        region=regions,
-        model=models,
-        kind=_choice(params, "kind", Organisation.Kind),
-        scope=_choice(params, "scope", Organisation.Scope),
-        decade=tuple(decades),
-        status=_choice(params, "status", Organisation.Status),
+        country=filters.countries(params),
+        region=filters.regions(params),
+        model=filters.organising_models(params, user),
+        kind=filters.choices(params, "kind", Organisation.Kind),
+        scope=filters.choices(params, "scope", Organisation.Scope),
+        decade=filters.decades(params),
+        status=filters.choices(params, "status", Organisation.Status),
         sort=sort,
     )
