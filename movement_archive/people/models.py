@@ -61,7 +61,8 @@ class Person(EditorialRecord):
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("biography"),
-        index.RelatedFields("other_names", [index.SearchField("name", boost=2)]),
+        # Autocomplete too, so that the start of a person's other name finds them, as for organisations.
+        index.RelatedFields("other_names", [index.SearchField("name", boost=2), index.AutocompleteField("name")]),
         index.FilterField("visibility"),
     ]
 
