@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import EditorialRecord, RecordQuerySet
 from movement_archive.dates import edtf
@@ -117,4 +118,4 @@ class Event(EditorialRecord):
 
     @admin.display(description=_("date"), ordering="date_sort")
     def date_in_words(self) -> str:
-        return edtf.words(self.date)
+        return date_in_words(self.date)

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from movement_archive.core import twins
 from movement_archive.core.citations import attach_citations, citation_data
+from movement_archive.core.dates import date_in_words
 from movement_archive.dates import edtf
 
 from . import queries
@@ -24,7 +25,7 @@ def _json_twin(request: HttpRequest) -> str:
 
 def _prepare(event: Event) -> Event:
     """Set what templates show but cannot compute: the date and figure in words."""
-    event.date_words = edtf.words(event.date)
+    event.date_words = date_in_words(event.date)
     event.figure = statistic_text(event)
     return event
 
@@ -55,7 +56,7 @@ def _event_summary(request: HttpRequest, event: Event) -> dict:
         "title": event.title,
         "kind": event.kind,
         "date": event.date,
-        "date_words": edtf.words(event.date),
+        "date_words": date_in_words(event.date),
         "statistic": _statistic(event),
         "organisations": [_link(request, o, "name") for o in event.visible_organisations],
         "countries": [country.iso2 for country in event.country_list],

@@ -12,9 +12,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField, parsed_or_none
 from movement_archive.core.models import CitedChild, EditorialRecord
-from movement_archive.dates import edtf
 
 from .forms import OrganisationForm
 
@@ -127,11 +127,11 @@ class Organisation(EditorialRecord):
 
     @admin.display(description=_("founded"), ordering="founded_lower")
     def founded_in_words(self) -> str:
-        return edtf.words(self.founded)
+        return date_in_words(self.founded)
 
     @admin.display(description=_("closed"), ordering="closed_lower")
     def closed_in_words(self) -> str:
-        return edtf.words(self.closed)
+        return date_in_words(self.closed)
 
 
 class OrganisationName(Orderable):

@@ -11,7 +11,7 @@ from django.utils.translation import get_language_info
 
 from movement_archive.core import twins
 from movement_archive.core.citations import citation_data
-from movement_archive.dates import edtf
+from movement_archive.core.dates import date_in_words
 
 from . import jsonld, queries
 from .filters import read_filters
@@ -58,7 +58,7 @@ def _list_item(request: HttpRequest, organisation: Organisation) -> dict[str, An
         "countries": [country.iso2 for country in organisation.countries.all()],
         "founded": organisation.founded,
         "closed": organisation.closed,
-        "founded_words": edtf.words(organisation.founded),
+        "founded_words": date_in_words(organisation.founded),
     }
 
 
@@ -102,9 +102,9 @@ def _detail_data(request: HttpRequest, page: queries.OrganisationPage) -> dict[s
         "scope": o.scope,
         "status": o.status,
         "founded": o.founded,
-        "founded_words": edtf.words(o.founded),
+        "founded_words": date_in_words(o.founded),
         "closed": o.closed,
-        "closed_words": edtf.words(o.closed),
+        "closed_words": date_in_words(o.closed),
         "website": o.website,
         "countries": [
             {"iso2": c.iso2, "name": c.name, "url": twins.absolute(request, c.get_absolute_url())}
@@ -148,7 +148,7 @@ def _detail_data(request: HttpRequest, page: queries.OrganisationPage) -> dict[s
             for a in page.affiliations
         ],
         "events": [
-            _reference(request, e, title=e.title, kind=e.kind, date=e.date, date_words=edtf.words(e.date))
+            _reference(request, e, title=e.title, kind=e.kind, date=e.date, date_words=date_in_words(e.date))
             for e in page.events
         ],
         "episodes": [

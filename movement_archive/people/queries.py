@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from movement_archive.core.citations import attach_citations
+from movement_archive.core.dates import date_in_words
 from movement_archive.core.twins import BadQuery
-from movement_archive.dates import edtf
 from movement_archive.documentary.models import Credit, Episode, Series
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation
@@ -25,7 +25,7 @@ def period_in_words(start: str, end: str) -> str:
 
     Used for affiliations here and for practices on the organising-model pages.
     """
-    start_words, end_words = edtf.words(start), edtf.words(end)
+    start_words, end_words = date_in_words(start), date_in_words(end)
     if start_words and end_words:
         return _("%(start)s to %(end)s") % {"start": start_words, "end": end_words}
     if start_words:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from movement_archive.core import twins
-from movement_archive.dates import edtf
+from movement_archive.core.dates import date_in_words
 
 from . import maps, queries
 from .models import Country
@@ -108,7 +108,7 @@ def _country_data(request: HttpRequest, page: queries.CountryPage) -> dict[str, 
         ],
         "people": [_record_ref(request, p, name=p.name) for p in page.people],
         "events": [
-            _record_ref(request, e, title=e.title, kind=e.kind, date=e.date, date_words=edtf.words(e.date))
+            _record_ref(request, e, title=e.title, kind=e.kind, date=e.date, date_words=date_in_words(e.date))
             for e in page.events
         ],
         "localities": [

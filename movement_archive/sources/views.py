@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from movement_archive.core import twins
-from movement_archive.dates import edtf
+from movement_archive.core.dates import date_in_words
 
 from .models import Source
 from .queries import people_and_publishers, read_kind, source_listing, what_source_supports
@@ -33,7 +33,7 @@ def _summary(request: HttpRequest, source: Source) -> dict[str, Any]:
         "kind": source.kind,
         "kind_label": str(source.get_kind_display()),
         "date": source.date,
-        "date_in_words": edtf.words(source.date),
+        "date_in_words": date_in_words(source.date),
         "publishers": [
             {"key": o.key, "name": o.name, "url": _url(request, o.get_absolute_url())}
             for o in source.visible_publishers

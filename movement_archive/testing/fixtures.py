@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from . import cast
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English: a request under /es/ leaves Spanish switched on in the test's thread."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

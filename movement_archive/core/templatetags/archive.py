@@ -6,15 +6,15 @@ from django import template
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from movement_archive.dates import edtf
+from movement_archive.core.dates import date_in_words
 
 register = template.Library()
 
 
 @register.filter
 def edtf_words(value: str) -> str:
-    """A partial date in words: "1990~/1993~" becomes "early 1990s"."""
-    return edtf.words(value)
+    """A partial date in words in the reader's language: "1990~/1993~" becomes "early 1990s"."""
+    return date_in_words(value)
 
 
 @register.simple_tag(takes_context=True)
