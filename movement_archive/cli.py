@@ -1,4 +1,5 @@
-"""The `movement-archive` command: try the demo, serve the archive, load the seed, reach Django's commands.
+"""The `movement-archive` command: try the demo, serve the archive, load the seed, generate benchmark data,
+reach Django's commands.
 
 Django is set up only when a subcommand needs it, so `--help` works without any configuration.
 Configuration mistakes end the command with one line on stderr and exit status 2, never a traceback.
@@ -99,6 +100,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     load_seed.set_defaults(handler=_load_seed)
 
+    generate = commands.add_parser(
+        "generate",
+        help="fill the database with a synthetic archive for benchmarks",
+        description="Create invented, published organisations, people, events and localities shaped like the seed "
+        'collection, with keys starting with "gen-", then add them to the search index. Written in bulk without '
+        "revisions: for measuring speed, not for real use. Refuses to run on a database that already holds "
+        "generated records unless --add is given. See benchmarks/README.md.",
+    )
+    generate.add_argument(
+        "--organisations", type=_count, default=0, metavar="N", help="organisations to create (default 0)"
+    )
+    generate.add_argument("--events", type=_count, default=0, metavar="N", help="events to create (default 0)")
+    generate.add_argument("--people", type=_count, default=0, metavar="N", help="people to create (default 0)")
+    generate.add_argument(
+        "--seed",
+        type=_int,
+        default=0,
+        metavar="S",
+        help="random seed; the same seed and sizes give the same records (default 0)",
+    )
+    generate.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=5000,
+        metavar="N",
+        help="records written per insert and per transaction (default 5000)",
+    )
+    generate.add_argument(
+        "--add", action="store_true", help="add to generated records already in the database instead of refusing"
+    )
+    generate.set_defaults(handler=_generate)
+
     manage = commands.add_parser(
         "manage",
         help="run a Django management command",
@@ -124,6 +157,13 @@ def _positive_int(text: str) -> int:
     value = _int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _count(text: str) -> int:
+    value = _int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
     return value
 
 
@@ -296,7 +336,7 @@ def _bind_host(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
-# --- load-seed and manage -----------------------------------------------------------------------
+# --- load-seed, generate and manage ---------------------------------------------------------------
 
 
 def _load_seed(args: argparse.Namespace) -> int:
@@ -305,6 +345,16 @@ def _load_seed(args: argparse.Namespace) -> int:
 
     options = ["--data-dir", args.data_dir] if args.data_dir else []
     call_command("load_seed", *options, *args.extra)
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import call_command
+
+    options = ["--organisations", args.organisations, "--events", args.events, "--people", args.people]
+    options += ["--seed", args.seed, "--batch-size", args.batch_size, *(["--add"] if args.add else [])]
+    call_command("generate_archive", *map(str, options), verbosity=2)
     return 0
 
 

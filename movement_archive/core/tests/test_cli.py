@@ -30,6 +30,7 @@ HELP_MENTIONS = {
     "demo": ["--host", "--port", "--no-serve", "--workers"],
     "serve": ["--host", "--port", "--workers"],
     "load-seed": ["--data-dir"],
+    "generate": ["--organisations", "--events", "--people", "--seed", "--batch-size", "--add"],
     "manage": ["ARGS"],
 }
 
