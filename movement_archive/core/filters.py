@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from .twins import BadQuery
 
@@ -28,12 +29,12 @@ def countries(params: QueryDict, name: str = "country") -> tuple[str, ...]:
     codes = tuple(code.upper() for code in values(params, name))
     for code in codes:
         if not ISO2.match(code):
-            raise BadQuery(name, f"{code!r} is not a two-letter ISO 3166-1 code such as NL")
+            raise BadQuery(name, _("%(code)r is not a two-letter ISO 3166-1 code such as NL") % {"code": code})
     if codes:
         known = set(Country.objects.filter(iso2__in=codes).values_list("iso2", flat=True))
         for code in codes:
             if code not in known:
-                raise BadQuery(name, f"no country has the code {code!r}")
+                raise BadQuery(name, _("no country has the code %(code)r") % {"code": code})
     return codes
 
 
@@ -48,7 +49,11 @@ def regions(params: QueryDict, name: str = "region") -> tuple[str, ...]:
             known.update(row)
         for region in names:
             if region not in known:
-                raise BadQuery(name, f"{region!r} is not the name of an M49 region, sub-region or intermediate region")
+                raise BadQuery(
+                    name,
+                    _("%(region)r is not the name of an M49 region, sub-region or intermediate region")
+                    % {"region": region},
+                )
     return names
 
 
@@ -61,7 +66,7 @@ def organising_models(params: QueryDict, user, name: str = "model") -> tuple[str
         known = set(OrganisingModel.objects.visible_to(user).filter(key__in=keys).values_list("key", flat=True))
         for key in keys:
             if key not in known:
-                raise BadQuery(name, f"no organising model has the key {key!r}")
+                raise BadQuery(name, _("no organising model has the key %(key)r") % {"key": key})
     return keys
 
 
@@ -70,7 +75,7 @@ def decades(params: QueryDict, name: str = "decade") -> tuple[int, ...]:
     found = []
     for value in values(params, name):
         if not DECADE.match(value):
-            raise BadQuery(name, f"{value!r} is not a decade: give its first year, such as 1980")
+            raise BadQuery(name, _("%(value)r is not a decade: give its first year, such as 1980") % {"value": value})
         found.append(int(value))
     return tuple(found)
 
@@ -81,5 +86,7 @@ def choices(params: QueryDict, name: str, allowed) -> tuple[str, ...]:
     found = values(params, name)
     for value in found:
         if value not in allowed_values:
-            raise BadQuery(name, f"{value!r} is not one of {', '.join(allowed_values)}")
+            raise BadQuery(
+                name, _("%(value)r is not one of %(allowed)s") % {"value": value, "allowed": ", ".join(allowed_values)}
+            )
     return found

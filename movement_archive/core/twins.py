@@ -12,6 +12,7 @@ from typing import Any
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 PAGE_SIZE = 50
 
@@ -61,11 +62,11 @@ def paginate(request: HttpRequest, items, per_page: int = PAGE_SIZE):
     try:
         return paginator.page(raw)
     except PageNotAnInteger:
-        raise BadQuery("page", f"{raw!r} is not a page number") from None
+        raise BadQuery("page", _("%(value)r is not a page number") % {"value": raw}) from None
     except EmptyPage:
         if str(raw).isdigit() and int(raw) > 0:
             return paginator.page(paginator.num_pages)
-        raise BadQuery("page", f"{raw!r} is not a page number") from None
+        raise BadQuery("page", _("%(value)r is not a page number") % {"value": raw}) from None
 
 
 def page_url(request: HttpRequest, number: int | None, json: bool = False) -> str | None:

@@ -14,6 +14,7 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from movement_archive.core.twins import BadQuery
 from movement_archive.organisations.models import Organisation
@@ -37,7 +38,7 @@ def _decade(params: Mapping[str, str], name: str) -> int | None:
         return None
     match = _DECADE.match(raw)
     if not match:
-        raise BadQuery(name, f"{raw!r} is not a decade; give its first year, such as 1980")
+        raise BadQuery(name, _("%(value)r is not a decade; give its first year, such as 1980") % {"value": raw})
     return int(match["decade"])
 
 
@@ -60,27 +61,41 @@ class TimelineFilters:
         """
         region = params.get("region", "").strip()
         if region and not Country.objects.in_region(region).exists():
-            raise BadQuery("region", f"{region!r} is not a UN M49 region, sub-region or intermediate region")
+            raise BadQuery(
+                "region",
+                _("%(region)r is not a UN M49 region, sub-region or intermediate region") % {"region": region},
+            )
 
         model = None
         if model_key := params.get("model", "").strip():
             model = OrganisingModel.objects.visible_to(user).filter(key=model_key).first()
             if model is None:
-                raise BadQuery("model", f"{model_key!r} is not the key of an organising model")
+                raise BadQuery("model", _("%(key)r is not the key of an organising model") % {"key": model_key})
 
         kind = params.get("kind", "").strip()
         if kind and kind not in Event.Kind.values:
-            raise BadQuery("kind", f"{kind!r} is not a kind of event; use one of {', '.join(Event.Kind.values)}")
+            raise BadQuery(
+                "kind",
+                _("%(kind)r is not a kind of event; use one of %(kinds)s")
+                % {"kind": kind, "kinds": ", ".join(Event.Kind.values)},
+            )
 
         organisation = None
         if organisation_key := params.get("organisation", "").strip():
             organisation = Organisation.objects.visible_to(user).filter(key=organisation_key).first()
             if organisation is None:
-                raise BadQuery("organisation", f"{organisation_key!r} is not the key of an organisation")
+                raise BadQuery(
+                    "organisation", _("%(key)r is not the key of an organisation") % {"key": organisation_key}
+                )
 
         start, end = _decade(params, "from"), _decade(params, "to")
         if start is not None and end is not None and end < start:
-            raise BadQuery("to", f"the {end}s come before the {start}s given in “from”")
+            # The parameter's name is a placeholder: it is the same in every language.
+            raise BadQuery(
+                "to",
+                _("the %(end)ss come before the %(start)ss given in “%(other)s”")
+                % {"end": end, "start": start, "other": "from"},
+            )
         return cls(region, model, kind, organisation, start, end)
 
     @property

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from movement_archive.core import filters
 from movement_archive.core.twins import BadQuery
@@ -57,7 +58,7 @@ def read_filters(params: QueryDict, user) -> Filters:
     """
     sort = params.get("sort", "").strip() or "name"
     if sort not in SORTS:
-        raise BadQuery("sort", f"{sort!r} is not one of {', '.join(SORTS)}")
+        raise BadQuery("sort", _("%(value)r is not one of %(allowed)s") % {"value": sort, "allowed": ", ".join(SORTS)})
 
     return Filters(
         country=filters.countries(params),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from movement_archive.core import filters
 from movement_archive.core.twins import BadQuery
@@ -48,7 +49,11 @@ def read_search(params: QueryDict, user) -> SearchRequest:
     """
     raw = params.get("q", "").strip()
     if len(raw) > MAX_QUERY_LENGTH:
-        raise BadQuery("q", f"the search text is {len(raw)} characters long; the limit is {MAX_QUERY_LENGTH}")
+        raise BadQuery(
+            "q",
+            _("the search text is %(length)d characters long; the limit is %(limit)d")
+            % {"length": len(raw), "limit": MAX_QUERY_LENGTH},
+        )
     query = " ".join(raw.split())
 
     return SearchRequest(

@@ -87,7 +87,7 @@ def index_generated(
     Reads the rows back in pages of ``batch_size`` by primary key, with the relations the index reads (other
     names, a locality's country) fetched per page rather than per record. Returns how many were indexed.
     """
-    backends = get_search_backends()
+    backends = list(get_search_backends())  # a generator: read it once, use it for every page
     rows = model.objects.filter(key__startswith=PREFIX).order_by("pk")
     if prefetch:
         rows = rows.prefetch_related(*prefetch)

@@ -147,7 +147,7 @@ class _Generator:
         if existing:
             return existing
         created = bulk.insert(model, make(), self.batch_size)
-        self.count(model._meta.verbose_name_plural, len(created))
+        self.count(str(model._meta.verbose_name_plural), len(created))
         return [obj.pk for obj in created]
 
     def _organising_models(self) -> list[OrganisingModel]:

@@ -117,8 +117,21 @@ class AGeneratedArchive(TestCase):
         hidden = generated(Person).filter(visibility="hidden").first()
         self.assertEqual(self.client.get(hidden.get_absolute_url()).status_code, 404)
 
+    def test_every_generated_record_is_in_the_search_index_not_only_the_first_batch(self):
+        from wagtail.search.models import IndexEntry
+
+        for model in (Organisation, Event, Person):  # each written in several batches of 64
+            with self.subTest(model=model.__name__):
+                keys = generated(model).values("pk")
+                indexed = IndexEntry.objects.filter(
+                    content_type__app_label=model._meta.app_label, content_type__model=model._meta.model_name
+                )
+                self.assertEqual(indexed.count(), model.objects.count())
+                self.assertTrue(indexed.filter(object_id=str(generated(model).order_by("pk").last().pk)).exists())
+                self.assertGreater(keys.count(), 64)  # more than one batch was written
+
     def test_search_finds_a_generated_organisation_by_its_name(self):
-        organisation = generated(Organisation).order_by("key").first()
+        organisation = generated(Organisation).order_by("key").last()
         response = self.client.get(reverse("search:search"), {"q": organisation.name, "format": "json"})
         found = [(hit["type"], hit["key"]) for hit in response.json()["results"]]
         self.assertIn(("organisation", organisation.key), found)
