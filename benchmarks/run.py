@@ -97,7 +97,7 @@ def main() -> int:
         rows, extra = measure(args)
         report = render(sizes, setup, rows, extra)
         print("\n" + report)
-        if not args.no_write:
+        if not args.no_write and not args.only:
             write_doc(report)
             print(f"Results written to {DOC.relative_to(REPO)}")
     finally:
@@ -120,6 +120,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--skip-full-timeline", action="store_true", help="do not time the unfiltered timeline")
     parser.add_argument("--no-write", action="store_true", help="print the results without changing the docs")
+    parser.add_argument(
+        "--only", metavar="TEXT", help="measure only the pages whose row name contains TEXT (implies --no-write)"
+    )
     args = parser.parse_args()
     args.requests = args.requests or (30 if args.quick else 200)
     return args
@@ -177,6 +180,8 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict]:
 
     client = Client()
     rows = plan(random.Random(args.seed))
+    if args.only:
+        rows = [row for row in rows if args.only in row.name]
     extra: dict = {"profiles": {}}
     for row in rows:
         print(f"Measuring {row.name}...", flush=True)

@@ -170,7 +170,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": (
         {"BACKEND": "wagtail.search.backends.opensearch2", "URLS": [_search_url], "INDEX": "movement_archive"}
         if _search_url
-        else {"BACKEND": "wagtail.search.backends.database"}
+        # Wagtail's database backend, with a one-pass search over every kind on SQLite (see search/backends.py).
+        else {"BACKEND": "movement_archive.search.backends"}
     )
 }
 

@@ -10,6 +10,8 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from movement_archive.search.text import folded_copy
+
 from .blocks import citations_block_types
 from .fields import PartialDatesMixin
 
@@ -23,6 +25,15 @@ class RecordQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def visible_to(self, user=None):
         """What a reader may see. Readers only ever see the published (live) version of a record."""
         return self.filter(live=True)
+
+    def pointed_at_by(self, field_name: str) -> models.Exists:
+        """A condition on another table: its ``field_name`` is the key of one of these records.
+
+        ``Relation.objects.filter(visible.pointed_at_by("object"))`` keeps the relations whose object the
+        reader may see. Written as EXISTS so that each row is one index lookup: ``object__in=visible`` makes
+        SQLite read every visible record first, which costs tens of milliseconds at 100,000 records.
+        """
+        return models.Exists(self.filter(pk=models.OuterRef(field_name)))
 
 
 class EditorialRecord(
@@ -46,10 +57,37 @@ class EditorialRecord(
 
     objects = RecordQuerySet.as_manager()
 
-    search_fields = [index.FilterField("live")]
+    # The fields whose accent-free copy is indexed beside them ("other_names__name" reads a related list).
+    folded_name_fields: tuple[str, ...] = ()
+    folded_text_fields: tuple[str, ...] = ()
+
+    search_fields = [
+        index.FilterField("live"),
+        index.SearchField("search_names_folded", boost=2),
+        index.AutocompleteField("search_names_folded"),
+        index.SearchField("search_text_folded"),
+    ]
 
     class Meta:
         abstract = True
+
+    def search_names_folded(self) -> str:
+        """Names and titles that carry accents, without them, so every backend finds them typed plainly."""
+        return folded_copy(_read(self, self.folded_name_fields))
+
+    def search_text_folded(self) -> str:
+        return folded_copy(_read(self, self.folded_text_fields))
+
+
+def _read(record, paths: tuple[str, ...]):
+    for path in paths:
+        related, _, attribute = path.partition("__")
+        if attribute:
+            target = getattr(record, related)
+            rows = target.all() if hasattr(target, "all") else [target]  # a related list, or one record
+            yield from (getattr(row, attribute) for row in rows)
+        else:
+            yield getattr(record, path)
 
 
 class CitedChild(PartialDatesMixin, models.Model):

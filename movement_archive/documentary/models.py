@@ -32,6 +32,8 @@ class Series(EditorialRecord):
         InlinePanel("credits", label=_("Credits")),
         FieldPanel("citations"),
     ]
+    folded_name_fields = ("title",)
+    folded_text_fields = ("description",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
@@ -117,6 +119,8 @@ class Episode(EditorialRecord):
         FieldPanel("organisations"),
         FieldPanel("citations"),
     ]
+    folded_name_fields = ("title",)
+    folded_text_fields = ("summary",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),

@@ -82,6 +82,8 @@ class Event(EditorialRecord):
         FieldPanel("localities"),
         FieldPanel("citations"),
     ]
+    folded_name_fields = ("title",)
+    folded_text_fields = ("description",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),

@@ -85,6 +85,8 @@ class Organisation(EditorialRecord):
         FieldPanel("citations"),
     ]
 
+    folded_name_fields = ("name", "acronym", "other_names__name")
+    folded_text_fields = ("description",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),

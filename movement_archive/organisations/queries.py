@@ -40,8 +40,9 @@ def relations_of(organisation: Organisation, user=None) -> list[ReadRelation]:
     Two queries, whatever the number of relations.
     """
     visible = Organisation.objects.visible_to(user)
-    outgoing = OrganisationRelation.objects.filter(subject=organisation, object__in=visible).select_related("object")
-    incoming = OrganisationRelation.objects.filter(object=organisation, subject__in=visible).select_related("subject")
+    outgoing = OrganisationRelation.objects.filter(visible.pointed_at_by("object"), subject=organisation)
+    incoming = OrganisationRelation.objects.filter(visible.pointed_at_by("subject"), object=organisation)
+    outgoing, incoming = outgoing.select_related("object"), incoming.select_related("subject")
     read = [ReadRelation(str(r.get_type_display()), r.object, r) for r in outgoing]
     read += [ReadRelation(str(r.inverse_label), r.subject, r) for r in incoming]
     return sorted(read, key=lambda r: (r.relation.start_sort is None, r.relation.start_sort, r.label, r.other.name))
@@ -211,7 +212,7 @@ def organisation_page(organisation: Organisation, user=None) -> OrganisationPage
     )
     affiliations = sorted(
         Affiliation.objects.filter(
-            organisation=organisation, person__in=Person.objects.visible_to(user)
+            Person.objects.visible_to(user).pointed_at_by("person"), organisation=organisation
         ).select_related("person"),
         key=_chronological_then_by_person,
     )

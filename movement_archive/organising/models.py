@@ -26,6 +26,8 @@ class OrganisingModel(EditorialRecord):
         FieldPanel("definition"),
         FieldPanel("citations"),
     ]
+    folded_name_fields = ("name",)
+    folded_text_fields = ("definition",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),

@@ -57,6 +57,8 @@ class Person(EditorialRecord):
         InlinePanel("affiliations", label=_("Affiliations")),
         FieldPanel("citations"),
     ]
+    folded_name_fields = ("name", "other_names__name")
+    folded_text_fields = ("biography",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from movement_archive.core.models import EditorialRecord
+from movement_archive.search.text import folded_copy
 
 
 class CountryQuerySet(models.QuerySet):
@@ -43,7 +44,14 @@ class Country(index.Indexed, models.Model):
         FieldPanel("subregion_name", read_only=True),
         FieldPanel("intermediate_region_name", read_only=True),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("iso2")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # "Cote d'Ivoire" and "Reunion" as readers type them; PostgreSQL's full-text search keeps accents.
+        index.SearchField("search_names_folded"),
+        index.AutocompleteField("search_names_folded"),
+        index.FilterField("iso2"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -55,6 +63,9 @@ class Country(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("places:country", args=[self.iso2.lower()])
+
+    def search_names_folded(self) -> str:
+        return folded_copy([self.name])
 
 
 class Locality(EditorialRecord):
@@ -78,6 +89,7 @@ class Locality(EditorialRecord):
         FieldPanel("longitude"),
         FieldPanel("citations"),
     ]
+    folded_name_fields = ("name", "country__name")
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),

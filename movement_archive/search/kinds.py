@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from movement_archive.documentary.models import Episode
@@ -115,16 +115,25 @@ def _narrow_countries(found: QuerySet, filters: Filters, user) -> QuerySet | Non
 def countries_with_records(user) -> QuerySet[Country]:
     """Countries with a visible organisation, person, event, episode or locality: the ones worth finding.
 
-    Filtered on ``iso2`` (a FilterField of Country) so that the search backend accepts the queryset.
+    Asked country by country (EXISTS), so each of the ~250 countries costs a few index lookups however many
+    records the archive holds. Filtered on ``iso2`` (a FilterField of Country) so that the search backends
+    accept the queryset.
     """
-    linked = Country.objects.filter(
-        Q(pk__in=Organisation.objects.visible_to(user).values("countries"))
-        | Q(pk__in=Person.objects.visible_to(user).values("countries"))
-        | Q(pk__in=Event.objects.visible_to(user).values("countries"))
-        | Q(pk__in=Episode.objects.visible_to(user).values("countries"))
-        | Q(pk__in=Locality.objects.visible_to(user).values("country"))
+    placed = (
+        _placed_there(Organisation, user)
+        | _placed_there(Person, user)
+        | _placed_there(Event, user)
+        | _placed_there(Episode, user)
+        | Exists(Locality.objects.visible_to(user).filter(country=OuterRef("pk")))
     )
-    return Country.objects.filter(iso2__in=linked.values_list("iso2", flat=True))
+    return Country.objects.filter(iso2__in=Country.objects.filter(placed).values_list("iso2", flat=True))
+
+
+def _placed_there(model, user) -> Exists:
+    """A visible record of ``model`` is linked to the country (through its ``countries`` field)."""
+    field = model._meta.get_field("countries")
+    links = field.remote_field.through.objects.filter(**{field.m2m_reverse_field_name(): OuterRef("pk")})
+    return Exists(links.filter(model.objects.visible_to(user).pointed_at_by(field.m2m_field_name())))
 
 
 def _other_names(record) -> list[str]:
@@ -143,6 +152,7 @@ class Kind:
 
     key: str  # the ``type`` filter value and the JSON "type"
     label: Any  # lazy translation
+    model: type[Model]
     visible: Callable[[Any], QuerySet]  # user -> what the reader may see; the backend searches within it
     names: Callable[[Model], list[str]]  # title, acronym, other names: the texts ranking looks at
     texts: Callable[[Model], list[str]]  # where a snippet may come from, main text first
@@ -157,6 +167,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "organisation",
         _("Organisation"),
+        Organisation,
         lambda user: Organisation.objects.visible_to(user),
         names=lambda o: [o.name, o.acronym, *_other_names(o)],
         texts=lambda o: [o.description, _known_as(o)],
@@ -167,6 +178,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "person",
         _("Person"),
+        Person,
         lambda user: Person.objects.visible_to(user),
         names=lambda p: [p.name, *_other_names(p)],
         texts=lambda p: [p.biography, _known_as(p)],
@@ -177,6 +189,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "event",
         _("Event"),
+        Event,
         lambda user: Event.objects.visible_to(user),
         names=lambda e: [e.title],
         texts=lambda e: [e.description],
@@ -186,6 +199,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "episode",
         _("Episode"),
+        Episode,
         lambda user: Episode.objects.visible_to(user),
         names=lambda e: [e.title],
         texts=lambda e: [e.summary],
@@ -195,6 +209,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "model",
         _("Organising model"),
+        OrganisingModel,
         lambda user: OrganisingModel.objects.visible_to(user),
         names=lambda m: [m.name],
         texts=lambda m: [m.definition],
@@ -204,6 +219,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "source",
         _("Source"),
+        Source,
         lambda user: Source.objects.visible_to(user),
         names=lambda s: [s.title],
         texts=lambda s: [s.description],
@@ -213,6 +229,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "place",
         _("Place"),
+        Locality,
         lambda user: Locality.objects.visible_to(user).select_related("country"),
         names=lambda p: [p.name],
         texts=lambda p: [f"{p.get_kind_display()}, {p.country.name}"],
@@ -224,6 +241,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "place",
         _("Country"),
+        Country,
         countries_with_records,
         names=lambda c: [c.name],
         texts=lambda c: [", ".join(n for n in (c.subregion_name, c.region_name) if n)],

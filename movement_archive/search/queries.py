@@ -1,30 +1,35 @@
 """The archive-wide search: every kind of record a reader may see, found through Wagtail's search layer.
 
-How a search runs, for each kind of record (see ``kinds.py``):
+How a search runs:
 
-1. the backend searches *within* ``Model.objects.visible_to(user)``, so drafts and hidden people are never
-   candidates: a whole-word search (``backend.search``) and a partial-word one (``backend.autocomplete``,
-   which treats the last word as a prefix: "Brugerfor", "junkie");
-2. filters (country, region, organising model, decade) are applied by one ORM query over the records found,
-   because the backend accepts only ``index.FilterField`` filters and these span relations;
-3. the kinds are merged into one ranked list (see ``_rank``).
+1. the query is reduced to folded words ("Zoë" -> "zoe"); the index holds a folded copy of every text that
+   carries accents (``search_names_folded``), so no backend needs to fold accents by itself;
+2. the backend finds the records. On SQLite, one pass over the index for every kind at once
+   (``backends.ArchiveSQLiteSearchBackend.find_entries``); on other backends, a whole-word search
+   (``backend.search``) and a partial-word one (``backend.autocomplete``) per kind, each *within*
+   ``Model.objects.visible_to(user)``;
+3. only records in ``visible_to(user)`` are kept, so drafts and hidden people never appear, and filters
+   (country, region, organising model, decade) are applied by one ORM query per kind over the records found,
+   because they span relations;
+4. the kinds are merged into one ranked list (see ``_rank``).
 
 When no record matches every word, the search is repeated matching any word, and the page says so.
 """
 
 from __future__ import annotations
 
-import itertools
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet, prefetch_related_objects
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Or, PlainText, SearchQuery
 
+from movement_archive.dates import edtf
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
@@ -34,10 +39,10 @@ from . import text
 from .filters import Filters
 from .kinds import KINDS, Kind, countries_with_records
 
-# The most records of one kind taken from the backend, best first; filters apply to these.
+# The most records taken from the backend, best first; filters apply to these. Per kind on backends searched
+# kind by kind, in all on SQLite, searched in one pass.
 MAX_PER_KIND = 500
-# The most spellings of a query tried at once ("zoe dodd", "Zoë dodd", ...).
-MAX_SPELLINGS = 16
+MAX_RESULTS = 200
 _ORDER = {kind: n for n, kind in enumerate(KINDS)}
 
 
@@ -51,7 +56,7 @@ class Hit:
     kind: Kind
     record: Model
     tier: int  # how well its names answer the query: text.EXACT_NAME ... text.ELSEWHERE
-    position: int  # its place among the records of its kind, best first, as the backend ranked them
+    position: int  # its place among the records found, best first, as the backend ranked them
     terms: tuple[str, ...]
 
     @property
@@ -89,104 +94,99 @@ class Results:
     hits: list[Hit]
     terms: tuple[str, ...] = ()
     broadened: bool = False  # no record matched every word; these match some of them
+    ranked: bool = True  # False: too many matches to rank by relevance; the most recently indexed come first
+    capped: bool = False  # more records may match than the ones listed
+
+
+@dataclass
+class _Found:
+    records: dict[Kind, list[tuple[int, Model]]]  # per kind: (position, record), best first
+    ranked: bool = True
+    capped: bool = False
+
+    def __bool__(self) -> bool:
+        return any(self.records.values())
 
 
 def search(user, query: str, filters: Filters) -> Results:
     """Records the reader may see that match the query and the filters, ranked across kinds.
 
-    About two queries per kind searched (whole words, then partial words), one for accented spellings, and,
-    when filters other than the type are set, one per kind to apply them; then one per kind with other
-    names to prefetch. The count does not grow with the number of records found.
+    On SQLite: two queries to find, one per kind found to keep what the reader may see, one per kind to apply
+    filters other than the type, one per kind with other names to prefetch. Elsewhere two backend queries
+    per kind replace the first three. The count does not grow with the number of records found.
     """
-    typed = list(dict.fromkeys(text.words(query)))
-    if not typed:
-        return Results([])
     terms = text.folded_terms(query)
+    if not terms:
+        return Results([])
     kinds = [kind for kind in KINDS if not filters.types or kind.key in filters.types]
-    narrowed = {kind: kind.narrow(kind.visible(user), filters, user) for kind in kinds}
-    kinds = [kind for kind in kinds if narrowed[kind] is not None]
+    narrowed: dict[Kind, QuerySet] = {}
+    if filters.narrows_records:
+        narrowed = {kind: kind.narrow(kind.visible(user), filters, user) for kind in kinds}
+        kinds = [kind for kind in kinds if narrowed[kind] is not None]
     if not kinds:
         return Results([], terms)
 
-    forms = text.accented_forms(_name_vocabulary(kinds, user))
-    whole = [text.variants(word, forms) for word in typed]
-    partial = [*whole[:-1], text.variants(typed[-1], forms, prefix=True)]
-
-    found = {kind: _found(kind.visible(user), whole, partial, "and") for kind in kinds}
-    broadened = False
-    if len(typed) > 1 and not any(found.values()):
-        found = {kind: _found(kind.visible(user), whole, partial, "or") for kind in kinds}
-        broadened = True
+    # What the reader may see of a kind, built only for kinds with records found: building the querysets
+    # (the countries' above all) costs more than running them.
+    readable = cache(lambda kind: kind.visible(user))
+    backend = get_search_backend()
+    find = _found_in_one_pass if hasattr(backend, "find_entries") else _found_kind_by_kind
+    found, broadened = find(backend, kinds, readable, terms, any_word=False), False
+    if len(terms) > 1 and not found:
+        found, broadened = find(backend, kinds, readable, terms, any_word=True), True
 
     hits = []
-    for kind, records in found.items():
+    for kind, records in found.records.items():
         if filters.narrows_records and records:
-            allowed = set(narrowed[kind].filter(pk__in=list(records)).values_list("pk", flat=True))
-            records = {pk: record for pk, record in records.items() if pk in allowed}
+            allowed = set(narrowed[kind].filter(pk__in=[r.pk for _, r in records]).values_list("pk", flat=True))
+            records = [(position, record) for position, record in records if record.pk in allowed]
         if kind.prefetch and records:
-            prefetch_related_objects(list(records.values()), *kind.prefetch)
-        for position, record in enumerate(records.values()):
+            prefetch_related_objects([record for _, record in records], *kind.prefetch)
+        for position, record in records:
             hits.append(Hit(kind, record, text.name_tier(terms, kind.names(record)), position, terms))
-    return Results(_rank(hits), terms, broadened)
+    return Results(_rank(hits), terms, broadened, found.ranked, found.capped)
 
 
 def _rank(hits: list[Hit]) -> list[Hit]:
-    """One list across kinds: records whose names answer the query first, then interleaved by rank.
+    """One list across kinds: records whose names answer the query first, then in the backend's order.
 
-    Backend scores are not comparable from one kind to another (SQLite's bm25 is negative and favours short
-    fields, PostgreSQL's ts_rank is not, and a title counts differently in each model), so the list is built
-    from what is comparable: how well the names answer the query (an exact name, every word in a name, every
-    word starting a name's word, a match elsewhere), then each record's place in its own kind's ranking, so
-    the best of each kind come before the second best of any. Kind order and title settle ties.
+    Records whose names answer the query come first, by how well (an exact name, every word in a name, every
+    word starting a name's word, a match elsewhere); then the backend's order. Kind order and title settle
+    ties. On backends searched kind by kind, positions are per kind, so the best of each kind come before
+    the second best of any: their scores are not comparable from one kind to another.
     """
     return sorted(hits, key=lambda h: (h.tier, h.position, _ORDER[h.kind], h.title.casefold(), h.record.pk))
 
 
-def _found(visible: QuerySet, whole, partial, operator: str) -> dict[Any, Model]:
-    """pk -> record for the records of one kind the backend finds, best first: whole words, then partial."""
-    backend = get_search_backend()
-    found: dict[Any, Model] = {}
-    for method, spellings in ((backend.search, whole), (backend.autocomplete, partial)):
-        query = _backend_query(spellings, operator)
-        options = {"operator": operator} if isinstance(query, str) else {}
-        try:
-            records = list(method(query, visible, **options)[:MAX_PER_KIND])
-        except NotImplementedError:
-            # OpenSearch's autocomplete takes plain text only; its analyser folds accents by itself.
-            typed = " ".join(choices[0] for choices in spellings)
-            records = list(method(typed, visible, operator=operator)[:MAX_PER_KIND])
-        for record in records:
-            found.setdefault(record.pk, record)
-    return found
+def _found_in_one_pass(backend, kinds: list[Kind], readable, terms: tuple[str, ...], any_word: bool) -> _Found:
+    """Every kind searched at once in the index, then each kind's records read from what the reader may see."""
+    by_type = {ContentType.objects.get_for_model(kind.model).pk: kind for kind in kinds}
+    found = backend.find_entries(terms, any_word=any_word, content_type_ids=by_type, limit=MAX_RESULTS)
+    positions: dict[Kind, dict[str, int]] = defaultdict(dict)
+    for position, (content_type_id, object_id) in enumerate(found.entries):
+        positions[by_type[content_type_id]][object_id] = position
+    records: dict[Kind, list[tuple[int, Model]]] = {}
+    for kind, ranked in positions.items():
+        found_visible = readable(kind).filter(pk__in=list(ranked))
+        records[kind] = sorted(((ranked[str(r.pk)], r) for r in found_visible), key=lambda pair: pair[0])
+    return _Found(records, found.ranked, found.total > len(found.entries))
 
 
-def _backend_query(spellings: list[tuple[str, ...]], operator: str) -> str | SearchQuery:
-    """The words as one query; where a word has several spellings, the combinations joined by OR.
-
-    Several whole queries rather than an AND of per-word alternatives: SQLite's backend scores an AND of
-    subqueries with a product of negative bm25 values, which turns the ranking upside down.
-    """
-    if all(len(options) == 1 for options in spellings):
-        return " ".join(options[0] for options in spellings)
-    if operator == "or":
-        return PlainText(" ".join(itertools.chain.from_iterable(spellings)), operator="or")
-    combinations = itertools.islice(itertools.product(*spellings), MAX_SPELLINGS)
-    return Or([PlainText(" ".join(words)) for words in combinations])
-
-
-def _name_vocabulary(kinds: list[Kind], user) -> list[str]:
-    """Every name, title and other name of the visible records of these kinds, in one query.
-
-    Used to learn how the archive spells a word the reader typed without accents ("Gonzalez" -> "González"):
-    PostgreSQL's full-text search does not fold accents, and names are where readers drop them. Only names are
-    read, so an accent dropped from a word found only in descriptions is matched on SQLite alone.
-    """
-    columns = []
+def _found_kind_by_kind(backend, kinds: list[Kind], readable, terms: tuple[str, ...], any_word: bool) -> _Found:
+    """Each kind searched within what the reader may see: whole words, then the last word as a prefix."""
+    operator = "or" if any_word else "and"
+    words = " ".join(terms)
+    records: dict[Kind, list[tuple[int, Model]]] = {}
+    capped = False
     for kind in kinds:
-        visible = kind.visible(user).order_by()
-        columns += [visible.values_list(name, flat=True) for name in kind.name_fields]
-    first, *rest = columns
-    return [value for value in first.union(*rest) if value]
+        by_pk: dict[Any, Model] = {}
+        for method in (backend.search, backend.autocomplete):
+            found = list(method(words, readable(kind), operator=operator)[:MAX_PER_KIND])
+            capped |= len(found) == MAX_PER_KIND
+            for record in found:
+                by_pk.setdefault(record.pk, record)
+        records[kind] = list(enumerate(by_pk.values()))
+    return _Found(records, True, capped)
 
 
 # The form ---------------------------------------------------------------------------------------------------
@@ -221,19 +221,20 @@ TYPE_CHOICES = [
 
 
 def form_choices(user) -> FormChoices:
-    """What the search form offers, from what the reader may see. Four queries."""
+    """What the search form offers, from what the reader may see. Seven queries."""
     countries = list(countries_with_records(user).order_by("name"))
     regions: dict[str, set[str]] = {}
     for country in countries:
         if country.region_name:
             below = regions.setdefault(country.region_name, set())
             below.update(n for n in (country.subregion_name, country.intermediate_region_name) if n)
-    years = [
-        *Organisation.objects.visible_to(user).exclude(founded_lower__isnull=True).dates("founded_lower", "year"),
-        *Event.objects.visible_to(user).exclude(date_sort__isnull=True).dates("date_sort", "year"),
-    ]
-    # The year 1 stands for an open start ("../1990"): no decade of the movement's history.
-    decades = sorted({d.year // 10 * 10 for d in years if d.year > 1000})
+    # Every decade from the earliest to the latest date: two indexed lookups, where listing the decades
+    # actually used would read every record. The year 1 stands for an open start ("../1990"), no decade.
+    founded = Organisation.objects.visible_to(user).filter(founded_lower__gt=edtf.MIN_DATE)
+    dated = Event.objects.visible_to(user).filter(date_sort__gt=edtf.MIN_DATE)
+    bounds = [*_first_and_last(founded, "founded_lower"), *_first_and_last(dated, "date_sort")]
+    years = [d.year for d in bounds if d]
+    decades = list(range(min(years) // 10 * 10, max(years) // 10 * 10 + 10, 10)) if years else []
     return FormChoices(
         types=TYPE_CHOICES,
         countries=countries,
@@ -241,3 +242,9 @@ def form_choices(user) -> FormChoices:
         models=list(OrganisingModel.objects.visible_to(user).order_by("position", "name")),
         decades=decades,
     )
+
+
+def _first_and_last(records: QuerySet, column: str) -> tuple:
+    # ORDER BY ... LIMIT 1 each way walks the column's index from one end; MIN and MAX together would not.
+    values = records.order_by().values_list(column, flat=True)
+    return values.order_by(column).first(), values.order_by(f"-{column}").first()

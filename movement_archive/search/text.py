@@ -29,6 +29,8 @@ ELLIPSIS = "…"
 
 def fold(text: str) -> str:
     """Lower case without accents: "Schäffer" and "SCHAFFER" both become "schaffer", "Jørgen" "jorgen"."""
+    if text.isascii():  # most words: nothing to decompose, and ASCII's casefold is its lower case
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -155,38 +157,14 @@ def snippet(text: str, terms: tuple[str, ...], size: int = SNIPPET_WORDS) -> Sni
     return Snippet(f"{lead}{text[begin:end]}{tail}", f"{lead}{''.join(pieces)}{tail}")
 
 
-# Accent variants for backends that do not fold accents --------------------------------------------------------
+# A folded copy for the index -----------------------------------------------------------------------------------
 
 
-def accented_forms(vocabulary: list[str]) -> dict[str, set[str]]:
-    """Folded form -> the accented words of the vocabulary that fold to it ("gonzalez" -> {"González"})."""
-    forms: dict[str, set[str]] = {}
-    for entry in vocabulary:
-        for word in words(entry):
-            folded = fold(word)
-            if folded != word.casefold():
-                forms.setdefault(folded, set()).add(word)
-    return forms
+def folded_copy(texts) -> str:
+    """The texts that carry accents, folded, for a second copy in the search index; "" when none does.
 
-
-def variants(term: str, forms: dict[str, set[str]], prefix: bool = False) -> tuple[str, ...]:
-    """Spellings of a query word to ask the backend for: as typed, folded, and as the archive writes it.
-
-    With ``prefix`` the word is the start of a longer one ("Gonz"), so the accented words it begins count
-    too, cut to the same length ("Gonz" from "González").
+    PostgreSQL's full-text search keeps accents, so "Gonzalez" would not find "González" from the text alone;
+    with the folded copy indexed too, the folded query words match it. Texts without accents add nothing, so
+    the index and the ranking are unchanged for them.
     """
-    folded = fold(term)
-    found = {folded, *forms.get(folded, ())}
-    if prefix:
-        for key, accented in forms.items():
-            if key.startswith(folded) and key != folded:
-                for word in accented:
-                    cut = next((word[:n] for n in range(1, len(word) + 1) if fold(word[:n]) == folded), None)
-                    if cut:
-                        found.add(cut)
-    # The backends ignore case, so spellings differing only in case are one; a stable order keeps the
-    # queries (and so the results) the same from one request to the next, the word as typed first.
-    spellings = {term.casefold(): term}
-    for spelling in sorted(found):
-        spellings.setdefault(spelling.casefold(), spelling)
-    return tuple(spellings.values())
+    return " ".join(folded for t in texts if t and (folded := fold(t)) != t.casefold())

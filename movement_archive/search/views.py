@@ -32,15 +32,19 @@ def search(request: HttpRequest) -> HttpResponse:
         "filters": asked.filters,
         "results": results,
         "page": page,
+        "limit": queries.MAX_RESULTS,
         "json_twin": _json_twin(request),
     }
     if not twins.wants_json(request):
         context["choices"] = queries.form_choices(request.user)
         context["previous_url"] = twins.page_url(request, page.previous_page_number()) if page.has_previous() else None
         context["next_url"] = twins.page_url(request, page.next_page_number()) if page.has_next() else None
-    return twins.respond(
-        request, "search/search.html", context, lambda: twins.list_data(request, page, lambda hit: _item(request, hit))
-    )
+    def data() -> dict[str, Any]:
+        listed = twins.list_data(request, page, lambda hit: _item(request, hit))
+        # Whether the order is by relevance, and whether more records may match than are listed.
+        return {**listed, "ranked": results.ranked, "complete": not results.capped}
+
+    return twins.respond(request, "search/search.html", context, data)
 
 
 def _item(request: HttpRequest, hit: queries.Hit) -> dict[str, Any]:

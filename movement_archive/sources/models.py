@@ -50,6 +50,8 @@ class Source(EditorialRecord):
         FieldPanel("description"),
         FieldPanel("citations"),
     ]
+    folded_name_fields = ("title",)
+    folded_text_fields = ("description",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
@@ -86,6 +88,8 @@ class Disagreement(EditorialRecord):
         FieldPanel("organisations"),
         InlinePanel("claims", min_num=2, label=_("Claims")),
     ]
+    folded_name_fields = ("title",)
+    folded_text_fields = ("summary",)
     search_fields = EditorialRecord.search_fields + [index.SearchField("title", boost=2), index.SearchField("summary")]
 
     class Meta:

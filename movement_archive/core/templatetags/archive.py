@@ -26,6 +26,19 @@ def language_links(context) -> list[dict]:
     current = get_language()
     path = request.get_full_path()
     return [
-        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        {"code": code, "name": name, "url": _in_language(path, current, code), "current": code == current}
         for code, name in settings.LANGUAGES
     ]
+
+
+def _in_language(path: str, current: str, code: str) -> str:
+    """``path`` in language ``code``; a path that resolves to nothing (a 404 page) gets its prefix swapped."""
+    from django.conf import settings
+
+    translated = translate_url(path, code)
+    if translated != path or code == current:
+        return translated
+    # translate_url leaves unknown paths alone, which would make "English" on /es/missing/ point to itself.
+    prefix = f"/{current}/"
+    rest = path[len(prefix) - 1 :] if current != settings.LANGUAGE_CODE and path.startswith(prefix) else path
+    return rest if code == settings.LANGUAGE_CODE else f"/{code}{rest}"

@@ -73,6 +73,8 @@ def test_a_missing_page_under_es_is_a_spanish_404_with_the_way_home(client):
     assert '<a href="/es/search/">Buscar en el archivo</a>' in html
     assert "Saltar al contenido" in html  # the site's own header, not Django's bare page
     assert "Page not found" not in html
+    # The language switcher still leads out of Spanish, to the same address without the prefix.
+    assert '<a href="/no-such-page/" hreflang="en" lang="en">English</a>' in html
 
 
 def test_a_missing_page_in_english_is_an_english_404_with_the_way_home(client):
@@ -85,6 +87,7 @@ def test_a_missing_page_in_english_is_an_english_404_with_the_way_home(client):
     assert '<a href="/">Go to the home page</a>' in html
     assert '<a href="/search/">Search the archive</a>' in html
     assert '<span aria-current="true" lang="en">English</span>' in html
+    assert '<a href="/es/no-such-page/" hreflang="es" lang="es">Español</a>' in html
 
 
 def test_a_missing_record_under_es_is_a_spanish_404_too(client):

@@ -51,7 +51,7 @@ class SearchingTheSeedCollection(SeededTestCase):
     def test_the_json_twin_lists_type_title_address_and_a_plain_snippet(self):
         response = self.client.get(SEARCH, {"q": "VANDU", "format": "json"})
         data = response.json()
-        self.assertEqual(set(data), {"count", "next", "previous", "results"})
+        self.assertEqual(set(data), {"count", "next", "previous", "results", "ranked", "complete"})
         self.assertEqual(data["count"], len(data["results"]))
         self.assertIsNone(data["next"])
         self.assertIsNone(data["previous"])

@@ -140,7 +140,7 @@ class SearchFilterTests(CastTestCase):
         self.assertNotContains(response, 'class="results"')
         self.assertEqual(
             self.client.get(SEARCH, {"format": "json"}).json(),
-            {"count": 0, "next": None, "previous": None, "results": []},
+            {"count": 0, "next": None, "previous": None, "results": [], "ranked": True, "complete": True},
         )
 
     def test_a_query_of_punctuation_alone_finds_nothing_without_failing(self):

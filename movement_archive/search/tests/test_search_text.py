@@ -64,11 +64,6 @@ def test_the_snippet_comes_from_the_text_with_the_most_matched_words():
     assert text.best_text(["", "   ", other_names], ("nothing",)) == other_names
 
 
-def test_a_word_typed_without_accents_is_asked_for_as_the_archive_spells_it():
-    forms = text.accented_forms(["Brun González", "Zoë Dodd", "Plain Name"])
-    assert forms == {"gonzalez": {"González"}, "zoe": {"Zoë"}}
-    assert text.variants("Gonzalez", forms) == ("Gonzalez", "González")  # as typed first
-    assert text.variants("González", forms) == ("González", "gonzalez")
-    assert "Gonzá" in text.variants("Gonza", forms, prefix=True)
-    assert text.variants("Dodd", forms) == ("Dodd",)  # case is no spelling: the backends ignore it
-    assert text.variants("SCHÄFFER", text.accented_forms(["Schäffer"])) == ("SCHÄFFER", "schaffer")
+def test_only_texts_with_accents_get_a_folded_copy_for_the_index():
+    assert text.folded_copy(["Brun González", "Plain Name", "", None, "Jørgen Kjær"]) == "brun gonzalez jorgen kjaer"
+    assert text.folded_copy(["Plain Name", "VANDU"]) == ""

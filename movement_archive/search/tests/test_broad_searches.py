@@ -1,0 +1,75 @@
+"""A word found in very many records: the search stays quick by not ranking them, and says so; a long list is cut
+and says that too. Shown with small limits, so that a handful of records stands for an archive of thousands."""
+
+from __future__ import annotations
+
+import unittest
+from unittest import mock
+
+from django.db import connection
+from django.urls import reverse
+
+from movement_archive.search import backends, queries
+from movement_archive.search.backends import match_expression
+from movement_archive.testing import CastTestCase, make_organisation, make_person
+
+SEARCH = reverse("search:search")
+# The one-pass search, and so its limits, are the SQLite backend's; PostgreSQL searches kind by kind.
+ONE_PASS = unittest.skipUnless(connection.vendor == "sqlite", "SQLite's one-pass search")
+
+
+def test_query_words_become_quoted_terms_and_the_last_one_a_prefix_when_long_enough():
+    assert match_expression(("vancouver", "drug", "us"), any_word=False) == '"vancouver" AND "drug" AND "us"'
+    assert match_expression(("brugerfor",), any_word=False) == '"brugerfor"*'
+    assert match_expression(("quokka", "zyzzogeton"), any_word=True) == '"quokka" OR "zyzzogeton"*'
+    assert match_expression((), any_word=False) == ""
+
+
+class ABroadSearch(CastTestCase):
+    """Six groups and a person share the word "wallaby"; the oldest group is the only one named just that."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.first = make_organisation(name="Wallaby", key="wallaby")
+        for n in range(5):
+            make_organisation(name=f"Wallaby users group {n}", key=f"wallaby-{n}")
+        make_person(name="Wally Wallaby", key="wally")
+
+    def results(self, **params) -> dict:
+        response = self.client.get(SEARCH, {"q": "wallaby", "format": "json", **params})
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def test_a_word_in_few_records_is_ranked_and_the_list_is_complete(self):
+        found = self.results()
+        self.assertEqual((found["ranked"], found["complete"], found["count"]), (True, True, 7))
+        self.assertEqual(found["results"][0]["key"], "wallaby")  # its name is exactly the query
+
+    @ONE_PASS
+    def test_a_word_in_too_many_records_to_rank_lists_the_newest_first_and_the_page_says_so(self):
+        with mock.patch.object(backends, "RANK_LIMIT", 3):
+            found = self.results()
+            page = self.client.get(SEARCH, {"q": "wallaby"})
+        self.assertFalse(found["ranked"])
+        self.assertEqual(found["count"], 7)
+        # An exact name still comes first; the rest follow as they were added, the newest first.
+        self.assertEqual(
+            [r["key"] for r in found["results"]],
+            ["wallaby", "wally", "wallaby-4", "wallaby-3", "wallaby-2", "wallaby-1", "wallaby-0"],
+        )
+        self.assertContains(page, "not ranked by relevance")
+
+    @ONE_PASS
+    def test_more_matches_than_are_listed_are_said_to_be_more(self):
+        with mock.patch.object(queries, "MAX_RESULTS", 4):
+            found = self.results()
+            page = self.client.get(SEARCH, {"q": "wallaby"})
+        self.assertEqual((found["count"], found["complete"]), (4, False))
+        self.assertContains(page, "Only the 4 best matches are listed.")
+
+    def test_the_search_backend_on_sqlite_is_the_archive_one(self):
+        from wagtail.search.backends import get_search_backend
+
+        backend = get_search_backend()
+        self.assertEqual(hasattr(backend, "find_entries"), connection.vendor == "sqlite")
