@@ -7,11 +7,17 @@ the parameter and saying what is wrong. Several values of one parameter mean "an
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from .twins import BadQuery
+
+# What a filter form lists, as plain values: forms keep their choices in the cache (``aggregates.kept``), and
+# plain tuples cost far less to store and read back than model instances.
+CountryChoice = namedtuple("CountryChoice", "iso2 name")
+ModelChoice = namedtuple("ModelChoice", "key name")
 
 ISO2 = re.compile(r"^[A-Za-z]{2}$")
 DECADE = re.compile(r"^[1-9]\d{2}0$")  # 1000 to 9990: the calendar has no year 0

@@ -35,6 +35,10 @@ class Filters:
         """Whether any filter narrows the list (the sort order does not)."""
         return any(getattr(self, name) for name in self.NAMES)
 
+    def key(self) -> str:
+        """The filters as a stable text, the sort order left out: what a count of the list depends on."""
+        return "&".join(f"{name}={','.join(map(str, sorted(getattr(self, name))))}" for name in self.NAMES)
+
     def query(self) -> dict[str, Any]:
         """Keyword arguments for ``queries.organisation_list``."""
         return {

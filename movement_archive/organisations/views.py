@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from movement_archive.core import twins
+from movement_archive.core.aggregates import KeptCount
 from movement_archive.core.citations import citation_data
 from movement_archive.core.dates import date_in_words
 
@@ -27,7 +28,8 @@ def _json_twin(request: HttpRequest) -> str:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     try:
         filters = read_filters(request.GET, request.user)
-        page = twins.paginate(request, queries.organisation_list(request.user, **filters.query()))
+        found = queries.organisation_list(request.user, **filters.query())
+        page = twins.paginate(request, KeptCount(found, f"organisations:{filters.key()}", request.user))
     except twins.BadQuery as error:
         return twins.bad_query(request, error)
     context: dict[str, Any] = {"page": page, "filters": filters, "json_twin": _json_twin(request)}

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from movement_archive.core.aggregates import kept
 from movement_archive.documentary.models import Episode
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation
@@ -83,7 +84,11 @@ def subregions(region: Region, every: dict[str, Region]) -> list[Region]:
 
 
 def _per_country(model: type[Model], user) -> dict[int, int]:
-    """Country id → number of visible records of ``model``: one query over the model's country links."""
+    """Country id → number of visible records of ``model``: one query over the model's country links.
+
+    The query reads every link (over a million for events at scale), so the figures are kept until the
+    archive changes (``core.aggregates``).
+    """
     link = model.countries.through
     owner = model._meta.model_name
     rows = (
@@ -93,7 +98,7 @@ def _per_country(model: type[Model], user) -> dict[int, int]:
         .annotate(n=Count("pk"))
         .values_list("country_id", "n")
     )
-    return dict(rows)
+    return kept(f"per-country:{model._meta.label}", user, lambda: dict(rows))
 
 
 def organisation_counts(user) -> dict[int, int]:
@@ -116,7 +121,7 @@ class CountryCounts:
 def countries_in_archive(user) -> list[CountryCounts]:
     """The countries with at least one visible organisation, person or event, by name, with those counts.
 
-    Four queries, however many countries and records.
+    Four queries, however many countries and records; one when the counts are kept.
     """
     organisations = organisation_counts(user)
     people = _per_country(Person, user)

@@ -119,21 +119,15 @@ def countries_with_records(user) -> QuerySet[Country]:
     records the archive holds. Filtered on ``iso2`` (a FilterField of Country) so that the search backends
     accept the queryset.
     """
+    holding = Country.objects.holding
     placed = (
-        _placed_there(Organisation, user)
-        | _placed_there(Person, user)
-        | _placed_there(Event, user)
-        | _placed_there(Episode, user)
+        Q(pk__in=holding(Organisation, user).values("pk"))
+        | Q(pk__in=holding(Person, user).values("pk"))
+        | Q(pk__in=holding(Event, user).values("pk"))
+        | Q(pk__in=holding(Episode, user).values("pk"))
         | Exists(Locality.objects.visible_to(user).filter(country=OuterRef("pk")))
     )
     return Country.objects.filter(iso2__in=Country.objects.filter(placed).values_list("iso2", flat=True))
-
-
-def _placed_there(model, user) -> Exists:
-    """A visible record of ``model`` is linked to the country (through its ``countries`` field)."""
-    field = model._meta.get_field("countries")
-    links = field.remote_field.through.objects.filter(**{field.m2m_reverse_field_name(): OuterRef("pk")})
-    return Exists(links.filter(model.objects.visible_to(user).pointed_at_by(field.m2m_field_name())))
 
 
 def _other_names(record) -> list[str]:

@@ -29,11 +29,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
+from movement_archive.core.aggregates import kept
+from movement_archive.core.filters import CountryChoice, ModelChoice
 from movement_archive.dates import edtf
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
-from movement_archive.places.models import Country
 
 from . import text
 from .filters import Filters
@@ -203,9 +204,9 @@ class RegionChoice:
 @dataclass(frozen=True)
 class FormChoices:
     types: list[tuple[str, Any]]
-    countries: list[Country]
+    countries: list[CountryChoice]
     regions: list[RegionChoice]
-    models: list[OrganisingModel]
+    models: list[ModelChoice]
     decades: list[int]
 
 
@@ -221,8 +222,13 @@ TYPE_CHOICES = [
 
 
 def form_choices(user) -> FormChoices:
-    """What the search form offers, from what the reader may see. Seven queries."""
+    """What the search form offers, from what the reader may see: seven queries, kept until the archive changes."""
+    return kept("search-choices", user, lambda: _form_choices(user))
+
+
+def _form_choices(user) -> FormChoices:
     countries = list(countries_with_records(user).order_by("name"))
+    models = OrganisingModel.objects.visible_to(user)
     regions: dict[str, set[str]] = {}
     for country in countries:
         if country.region_name:
@@ -237,9 +243,9 @@ def form_choices(user) -> FormChoices:
     decades = list(range(min(years) // 10 * 10, max(years) // 10 * 10 + 10, 10)) if years else []
     return FormChoices(
         types=TYPE_CHOICES,
-        countries=countries,
+        countries=[CountryChoice(c.iso2, c.name) for c in countries],
         regions=[RegionChoice(name, tuple(sorted(below))) for name, below in sorted(regions.items())],
-        models=list(OrganisingModel.objects.visible_to(user).order_by("position", "name")),
+        models=[ModelChoice(m.key, m.name) for m in models.order_by("position", "name")],
         decades=decades,
     )
 

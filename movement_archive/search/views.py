@@ -39,6 +39,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context["choices"] = queries.form_choices(request.user)
         context["previous_url"] = twins.page_url(request, page.previous_page_number()) if page.has_previous() else None
         context["next_url"] = twins.page_url(request, page.next_page_number()) if page.has_next() else None
+
     def data() -> dict[str, Any]:
         listed = twins.list_data(request, page, lambda hit: _item(request, hit))
         # Whether the order is by relevance, and whether more records may match than are listed.

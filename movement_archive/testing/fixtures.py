@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from . import cast
@@ -13,6 +14,13 @@ def _english_between_tests():
     """Each test starts in English: a request under /es/ leaves Spanish switched on in the test's thread."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _no_figures_kept_between_tests():
+    """Each test computes the archive's figures afresh: its database is rolled back, the cache is not."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture
