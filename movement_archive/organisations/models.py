@@ -105,9 +105,9 @@ class Organisation(EditorialRecord):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         indexes = [
-            # The directory's default order over published records, with the columns its filters test: a page
-            # deep in 100,000 organisations, filtered or not, and its count are read from this index alone,
-            # never from the wide rows (see queries.organisation_list).
+            # The directory's default order over published records, with every column its filters and its
+            # other orders read: which organisations a page holds, filtered or not, deep or not, and how many
+            # there are, are read from this index alone, never from the wide rows (see core.aggregates.Pages).
             models.Index(
                 Lower("name"),
                 "key",
@@ -115,6 +115,8 @@ class Organisation(EditorialRecord):
                 "scope",
                 "status",
                 "founded_lower",
+                "founded_upper",
+                "name",
                 condition=models.Q(live=True),
                 name="organisation_directory",
             ),

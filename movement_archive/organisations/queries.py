@@ -19,6 +19,8 @@ from movement_archive.dates import edtf
 from .models import Organisation, OrganisationRelation
 
 SORTS = ("name", "-name", "founded", "-founded")
+# Events listed on an organisation's page; a busy organisation has thousands, which its timeline pages through.
+EVENTS_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,13 @@ def organisation_list(
 
     found = Organisation.objects.visible_to(user)
     # Subqueries rather than joins: a join per many-to-many filter would repeat rows and need DISTINCT.
+    # Read from the link table alone: going through the organisations table would read their wide rows.
+    placed = Organisation.countries.through.objects
     if countries:
-        found = found.filter(pk__in=Organisation.objects.filter(countries__iso2__in=countries).values("pk"))
+        found = found.filter(pk__in=placed.filter(country__iso2__in=countries).values("organisation_id"))
     if regions:
         in_regions = reduce(or_, (Country.objects.in_region(name) for name in regions))
-        found = found.filter(pk__in=Organisation.objects.filter(countries__in=in_regions).values("pk"))
+        found = found.filter(pk__in=placed.filter(country__in=in_regions).values("organisation_id"))
     if models:
         practised = Practice.objects.filter(model__key__in=models, model__in=OrganisingModel.objects.visible_to(user))
         found = found.filter(pk__in=practised.values("organisation_id"))
@@ -184,7 +188,8 @@ class OrganisationPage:
     practices: list
     relations: list[ReadRelation]
     affiliations: list
-    events: list
+    events: list  # the first EVENTS_SHOWN in chronological order; the timeline has them all
+    event_count: int
     episodes: list
     disagreements: list
 
@@ -195,6 +200,8 @@ class OrganisationPage:
 
 def organisation_page(organisation: Organisation, user=None) -> OrganisationPage:
     """Load an organisation's page: a fixed number of queries (about a dozen) however many rows it has.
+
+    Events are the first ``EVENTS_SHOWN`` with their total count (counted only when there are that many).
 
     Prefetches other names, countries and visible localities onto ``organisation``, and sets ``cited`` on
     the organisation and on each practice, relation, affiliation and disagreement claim.
@@ -225,12 +232,15 @@ def organisation_page(organisation: Organisation, user=None) -> OrganisationPage
         ).select_related("person"),
         key=_chronological_then_by_person,
     )
+    all_events = Event.objects.visible_to(user).filter(organisations=organisation).chronological()
+    events = list(all_events[:EVENTS_SHOWN])
     page = OrganisationPage(
         organisation=organisation,
         practices=practices,
         relations=relations_of(organisation, user),
         affiliations=affiliations,
-        events=list(Event.objects.visible_to(user).filter(organisations=organisation).chronological()),
+        events=events,
+        event_count=len(events) if len(events) < EVENTS_SHOWN else all_events.count(),
         episodes=list(Episode.objects.visible_to(user).filter(organisations=organisation).order_by("series", "number")),
         disagreements=list(
             Disagreement.objects.visible_to(user).filter(organisations=organisation).prefetch_related("claims")

@@ -6,11 +6,13 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from movement_archive.core import twins
-from movement_archive.core.aggregates import KeptCount
+from movement_archive.core.aggregates import Pages
 from movement_archive.core.citations import citation_data
 from movement_archive.core.dates import date_in_words
 
@@ -29,7 +31,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     try:
         filters = read_filters(request.GET, request.user)
         found = queries.organisation_list(request.user, **filters.query())
-        page = twins.paginate(request, KeptCount(found, f"organisations:{filters.key()}", request.user))
+        page = twins.paginate(request, Pages(found, f"organisations:{filters.key()}", request.user))
     except twins.BadQuery as error:
         return twins.bad_query(request, error)
     context: dict[str, Any] = {"page": page, "filters": filters, "json_twin": _json_twin(request)}
@@ -96,6 +98,7 @@ def _reference(request: HttpRequest, record, **fields) -> dict[str, Any]:
 
 def _detail_data(request: HttpRequest, page: queries.OrganisationPage) -> dict[str, Any]:
     o = page.organisation
+    timeline_query = {"organisation": o.key, "format": "json"}
     return {
         **_reference(request, o, name=o.name, acronym=o.acronym),
         "other_names": [{"name": n.name, "kind": n.kind, "language": n.language} for n in o.other_names.all()],
@@ -149,10 +152,13 @@ def _detail_data(request: HttpRequest, page: queries.OrganisationPage) -> dict[s
             }
             for a in page.affiliations
         ],
+        # The first events in order; "event_count" says how many there are, "events_url" lists them all.
         "events": [
             _reference(request, e, title=e.title, kind=e.kind, date=e.date, date_words=date_in_words(e.date))
             for e in page.events
         ],
+        "event_count": page.event_count,
+        "events_url": twins.absolute(request, f"{reverse('events:timeline')}?{urlencode(timeline_query)}"),
         "episodes": [
             {"number": e.number, "url": twins.absolute(request, e.get_absolute_url()), "title": e.title}
             for e in page.episodes

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from unittest import mock
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from movement_archive.documentary.models import Episode
 from movement_archive.events.models import Event
+from movement_archive.organisations import queries
 from movement_archive.organisations.models import Organisation, OrganisationName, OrganisationRelation, RelationType
 from movement_archive.organising.models import OrganisingModel, Practice
 from movement_archive.people.models import Affiliation, Person
@@ -210,6 +212,17 @@ class OrganisationPageTests(CastTestCase):
         titles = re.findall(r'<a href="/events/[^"]+/">([^<]+)</a>', events[: events.index("</ol>")])
         self.assertEqual(titles, ["The union is founded", "Needles handed out", "The union closes"])
         self.assertIn('<data value="1988~">about 1988</data>', html)
+
+    def test_a_busy_organisation_lists_its_first_events_and_links_the_timeline_for_the_rest(self):
+        with mock.patch.object(queries, "EVENTS_SHOWN", 2):
+            html = self.page()
+            twin = self.client.get(self.junkiebond.get_absolute_url(), {"format": "json"}).json()
+        events = html[html.index('<ol class="rows events">') :]
+        self.assertEqual(events[: events.index("</ol>")].count("<li>"), 2)
+        timeline = f"/events/timeline/?organisation={self.junkiebond.key}"
+        self.assertIn(f'<a href="{timeline}">All 3 events on the timeline</a>', html)
+        self.assertEqual((len(twin["events"]), twin["event_count"]), (2, 3))
+        self.assertTrue(twin["events_url"].endswith(f"{timeline}&format=json"))
 
     def test_published_episodes_that_feature_it_are_listed(self):
         html = self.page()
