@@ -26,6 +26,16 @@ class RecordQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """What a reader may see. Readers only ever see the published (live) version of a record."""
         return self.filter(live=True)
 
+    def among(self, keys: models.QuerySet) -> RecordQuerySet:
+        """The records whose primary key is in ``keys`` (a subquery of keys), read in an index's order.
+
+        For an ordered page of a long list (a country's 12,000 organisations by name): ``pk__in=keys`` makes
+        SQLite fetch every listed record and sort them all for the first fifty, while walking the index of the
+        order and testing each key stops at fifty. "+ 0" is what keeps SQLite from looking the keys up one by
+        one. Use it only where an index matches the order; without one, ``pk__in`` is the faster.
+        """
+        return self.alias(_among=models.F("pk") + 0).filter(_among__in=keys)
+
     def pointed_at_by(self, field_name: str) -> models.Exists:
         """A condition on another table: its ``field_name`` is the key of one of these records.
 

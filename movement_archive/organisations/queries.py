@@ -82,10 +82,10 @@ def organisation_list(
     # Read from the link table alone: going through the organisations table would read their wide rows.
     placed = Organisation.countries.through.objects
     if countries:
-        found = found.filter(pk__in=placed.filter(country__iso2__in=countries).values("organisation_id"))
+        found = _placed_among(found, placed.filter(country__iso2__in=countries).values("organisation_id"), sort)
     if regions:
         in_regions = reduce(or_, (Country.objects.in_region(name) for name in regions))
-        found = found.filter(pk__in=placed.filter(country__in=in_regions).values("organisation_id"))
+        found = _placed_among(found, placed.filter(country__in=in_regions).values("organisation_id"), sort)
     if models:
         practised = Practice.objects.filter(model__key__in=models, model__in=OrganisingModel.objects.visible_to(user))
         found = found.filter(pk__in=practised.values("organisation_id"))
@@ -103,6 +103,11 @@ def organisation_list(
             )
         )
     return _sorted(found, sort).prefetch_related("countries")
+
+
+def _placed_among(found: QuerySet[Organisation], keys: QuerySet, sort: str) -> QuerySet[Organisation]:
+    # By name, the directory's index gives the order, so the page is found by walking it (see ``among``).
+    return found.among(keys) if sort in ("name", "-name") else found.filter(pk__in=keys)
 
 
 def _sorted(found: QuerySet[Organisation], sort: str) -> QuerySet[Organisation]:

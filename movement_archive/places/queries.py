@@ -7,9 +7,11 @@ runs a query per country or per record.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Model, Prefetch
+from django.db.models import Count, Model, QuerySet
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -166,13 +168,35 @@ def group_by_region(rows: list[CountryCounts]) -> list[RegionGroup]:
 # One country, one region ---------------------------------------------------------------------------------------
 
 
+# Records of each kind listed on a country's page; the directory and the people list page through the rest.
+SHOWN = 50
+
+
+@dataclass
+class Listed:
+    """The first records of one kind and how many there are in all."""
+
+    records: list
+    count: int
+
+    @property
+    def more(self) -> bool:
+        return self.count > len(self.records)
+
+    def __bool__(self) -> bool:
+        return bool(self.records)
+
+    def __iter__(self):
+        return iter(self.records)
+
+
 @dataclass
 class CountryPage:
     country: Country
-    organisations: list[Organisation]
-    people: list[Person]
-    events: list[Event]
-    localities: list[Locality]
+    organisations: Listed
+    people: Listed
+    events: Listed
+    localities: Listed
     episodes: list[Episode]
 
     @property
@@ -185,13 +209,36 @@ class CountryPage:
 
 
 def country_page(country: Country, user) -> CountryPage:
-    """What the archive holds about one country. Five queries, however many records."""
+    """What the archive holds about one country: the first ``SHOWN`` of each kind, with their counts.
+
+    Five queries, however many records, plus one to count localities when there are more than ``SHOWN``; the
+    other counts come from the figures kept per country (``_per_country``).
+    """
+
+    def listed(records: QuerySet, count: Callable[[], int]) -> Listed:
+        first = list(records[:SHOWN])
+        return Listed(first, len(first) if len(first) < SHOWN else count())
+
+    localities = Locality.objects.visible_to(user).filter(country=country)
     return CountryPage(
         country=country,
-        organisations=list(Organisation.objects.visible_to(user).filter(countries=country).order_by("name")),
-        people=list(Person.objects.visible_to(user).filter(countries=country)),
-        events=list(Event.objects.visible_to(user).filter(countries=country).chronological()),
-        localities=list(Locality.objects.visible_to(user).filter(country=country).order_by("name")),
+        organisations=listed(
+            Organisation.objects.visible_to(user)
+            .among(Organisation.countries.through.objects.filter(country=country).values("organisation_id"))
+            .order_by(Lower("name"), "key"),
+            lambda: _per_country(Organisation, user).get(country.pk, 0),
+        ),
+        people=listed(
+            Person.objects.visible_to(user).filter(countries=country),
+            lambda: _per_country(Person, user).get(country.pk, 0),
+        ),
+        events=listed(
+            Event.objects.visible_to(user)
+            .among(Event.countries.through.objects.filter(country=country).values("event_id"))
+            .chronological(),
+            lambda: _per_country(Event, user).get(country.pk, 0),
+        ),
+        localities=listed(localities.order_by("name"), localities.count),
         episodes=list(Episode.objects.visible_to(user).filter(countries=country).order_by("series_id", "number")),
     )
 
@@ -200,27 +247,27 @@ def country_page(country: Country, user) -> CountryPage:
 class RegionPage:
     region: Region
     subregions: list[Region]
-    countries: list[Country]  # each with ``visible_organisations``
+    countries: list[Country]  # each with ``organisation_count``
 
     @property
     def with_organisations(self) -> list[Country]:
-        return [c for c in self.countries if c.visible_organisations]
+        return [c for c in self.countries if c.organisation_count]
 
     @property
     def without_organisations(self) -> list[Country]:
-        return [c for c in self.countries if not c.visible_organisations]
+        return [c for c in self.countries if not c.organisation_count]
 
 
 def region_page(region: Region, every: dict[str, Region], user) -> RegionPage:
-    """The countries of a region with the organisations the reader may see in each. Two queries."""
-    countries = Country.objects.in_region(region.name).prefetch_related(
-        Prefetch(
-            "organisations",
-            queryset=Organisation.objects.visible_to(user).order_by("name"),
-            to_attr="visible_organisations",
-        )
-    )
-    return RegionPage(region, subregions(region, every), list(countries.order_by("name")))
+    """The countries of a region with how many organisations the reader may see in each. One query.
+
+    The organisations themselves are the directory's, filtered by the region: a region holds tens of thousands.
+    """
+    counts = organisation_counts(user)
+    countries = list(Country.objects.in_region(region.name).order_by("name"))
+    for country in countries:
+        country.organisation_count = counts.get(country.pk, 0)
+    return RegionPage(region, subregions(region, every), countries)
 
 
 def countries_by_m49() -> dict[str, Country]:

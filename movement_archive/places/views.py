@@ -10,6 +10,8 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -102,15 +104,20 @@ def _country_data(request: HttpRequest, page: queries.CountryPage) -> dict[str, 
         "iso3": c.iso3,
         "m49": c.m49,
         "regions": _regions_data(request, page.regions),
+        # The first records of each kind; the counts say how many there are in all.
         "organisations": [
             _record_ref(request, o, name=o.name, acronym=o.acronym, kind=o.kind, founded=o.founded)
             for o in page.organisations
         ],
+        "organisation_count": page.organisations.count,
         "people": [_record_ref(request, p, name=p.name) for p in page.people],
+        "person_count": page.people.count,
         "events": [
             _record_ref(request, e, title=e.title, kind=e.kind, date=e.date, date_words=date_in_words(e.date))
             for e in page.events
         ],
+        "event_count": page.events.count,
+        "locality_count": page.localities.count,
         "localities": [
             {
                 "key": loc.key,
@@ -136,7 +143,10 @@ def _region_data(request: HttpRequest, page: queries.RegionPage) -> dict[str, An
         "countries": [
             {
                 **_country_ref(request, country),
-                "organisations": [_record_ref(request, o, name=o.name) for o in country.visible_organisations],
+                "organisation_count": country.organisation_count,
+                "organisations_url": twins.absolute(
+                    request, f"{reverse('organisations:list')}?{urlencode({'country': country.iso2, 'format': 'json'})}"
+                ),
             }
             for country in page.countries
         ],

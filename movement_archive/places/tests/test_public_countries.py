@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 from django.db import connection
 from django.test import override_settings
@@ -10,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from movement_archive.people.models import Person
+from movement_archive.places import queries
 from movement_archive.testing import (
     CastTestCase,
     make_country,
@@ -129,6 +131,17 @@ class CountryPageTests(PlacesWorld):
         self.assertEqual([e["title"] for e in data["events"]], ["The union is founded", "A later campaign"])
         self.assertEqual([loc["name"] for loc in data["localities"]], ["Rotterdam"])
         self.assertEqual([e["title"] for e in data["episodes"]], ["The first user unions"])
+
+    def test_a_busy_country_lists_its_first_records_with_counts_and_links_to_the_rest(self):
+        belgium = reverse("places:country", args=["be"])
+        with mock.patch.object(queries, "SHOWN", 2):
+            html = self.client.get(belgium).content.decode()
+            data = self.client.get(belgium, {"format": "json"}).json()
+        self.assertIn('<span class="count">(3)</span>', html)
+        self.assertIn("The first 2 by name:", html)
+        self.assertIn('<a href="/organisations/?country=BE">', html)
+        self.assertEqual([o["name"] for o in data["organisations"]], ["Antwerp Collective", "Belgian Union"])
+        self.assertEqual(data["organisation_count"], 3)
 
     def test_a_researcher_sees_the_hidden_person_but_still_no_drafts(self):
         self.client.force_login(self.researcher)
