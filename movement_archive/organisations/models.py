@@ -19,6 +19,9 @@ from movement_archive.core.models import CitedChild, EditorialRecord
 
 from .forms import OrganisationForm
 
+# Whether an organisation has no founding date: the first key of the directory's orders by date.
+UNDATED = models.ExpressionWrapper(models.Q(founded_sort=None), output_field=models.BooleanField())
+
 
 class Organisation(EditorialRecord):
     class Kind(models.TextChoices):
@@ -53,9 +56,12 @@ class Organisation(EditorialRecord):
     localities = ParentalManyToManyField(
         "places.Locality", blank=True, related_name="organisations", verbose_name=_("localities")
     )
-    founded = EDTFField(_("founded"), lower_field="founded_lower", upper_field="founded_upper")
+    founded = EDTFField(
+        _("founded"), lower_field="founded_lower", upper_field="founded_upper", sort_field="founded_sort"
+    )
     founded_lower = models.DateField(null=True, blank=True, editable=False, db_index=True)
     founded_upper = models.DateField(null=True, blank=True, editable=False)
+    founded_sort = models.DateField(null=True, blank=True, editable=False)
     closed = EDTFField(_("closed"), lower_field="closed_lower", upper_field="closed_upper")
     closed_lower = models.DateField(null=True, blank=True, editable=False)
     closed_upper = models.DateField(null=True, blank=True, editable=False)
@@ -119,6 +125,23 @@ class Organisation(EditorialRecord):
                 "name",
                 condition=models.Q(live=True),
                 name="organisation_directory",
+            ),
+            # The directory by founding date, earliest or latest first, undated organisations last either way
+            # (hence "founded_sort IS NULL" first), with the columns its filters test.
+            *(
+                models.Index(
+                    UNDATED,
+                    founded,
+                    Lower("name"),
+                    "key",
+                    "kind",
+                    "scope",
+                    "status",
+                    "founded_lower",
+                    condition=models.Q(live=True),
+                    name=f"organisation_founded_{direction}",
+                )
+                for direction, founded in (("asc", models.F("founded_sort")), ("desc", models.F("founded_sort").desc()))
             ),
             # The home page's recent additions.
             models.Index(

@@ -7,7 +7,7 @@ from datetime import date
 from functools import reduce
 from operator import or_
 
-from django.db.models import Case, DateField, F, Prefetch, Q, QuerySet, When
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
 from movement_archive.core.aggregates import kept
@@ -16,7 +16,7 @@ from movement_archive.core.fields import parsed_or_none
 from movement_archive.core.filters import CountryChoice, ModelChoice
 from movement_archive.dates import edtf
 
-from .models import Organisation, OrganisationRelation
+from .models import UNDATED, Organisation, OrganisationRelation
 
 SORTS = ("name", "-name", "founded", "-founded")
 # Events listed on an organisation's page; a busy organisation has thousands, which its timeline pages through.
@@ -106,8 +106,8 @@ def organisation_list(
 
 
 def _placed_among(found: QuerySet[Organisation], keys: QuerySet, sort: str) -> QuerySet[Organisation]:
-    # By name, the directory's index gives the order, so the page is found by walking it (see ``among``).
-    return found.among(keys) if sort in ("name", "-name") else found.filter(pk__in=keys)
+    # An index gives each order of the directory, so the page is found by walking it (see ``among``).
+    return found.among(keys)
 
 
 def _sorted(found: QuerySet[Organisation], sort: str) -> QuerySet[Organisation]:
@@ -116,17 +116,11 @@ def _sorted(found: QuerySet[Organisation], sort: str) -> QuerySet[Organisation]:
         return found.order_by(Lower("name"), "key")
     if sort == "-name":
         return found.order_by(Lower("name").desc(), "-key")
-    # "../1990" (founded some time by 1990) has the year 1 as its earliest day; it sorts at its known end,
-    # as dates do everywhere in the archive. Undated organisations come last either way.
-    position = Case(
-        When(founded_lower=edtf.MIN_DATE, then=F("founded_upper")),
-        default=F("founded_lower"),
-        output_field=DateField(),
-    )
-    found = found.annotate(founded_position=position)
+    # "../1990" (founded some time by 1990) sorts at its known end, as dates do everywhere in the archive
+    # (``founded_sort``). Undated organisations come last either way; an index serves each direction.
     if sort == "founded":
-        return found.order_by(F("founded_position").asc(nulls_last=True), Lower("name"), "key")
-    return found.order_by(F("founded_position").desc(nulls_last=True), Lower("name"), "key")
+        return found.order_by(UNDATED, "founded_sort", Lower("name"), "key")
+    return found.order_by(UNDATED, F("founded_sort").desc(), Lower("name"), "key")
 
 
 @dataclass(frozen=True)
