@@ -44,8 +44,8 @@ def credits_of(series: Series, user) -> list[Credit]:
     """
     credits = list(
         Credit.objects.filter(series=series)
-        .filter(Q(person__isnull=True) | Q(person__in=Person.objects.visible_to(user)))
-        .filter(Q(organisation__isnull=True) | Q(organisation__in=Organisation.objects.visible_to(user)))
+        .filter(Q(person__isnull=True) | Person.objects.visible_to(user).pointed_at_by("person"))
+        .filter(Q(organisation__isnull=True) | Organisation.objects.visible_to(user).pointed_at_by("organisation"))
         .select_related("person", "organisation")
         .order_by("sort_order", "pk")
     )

@@ -192,7 +192,8 @@ CHILDREN: dict[tuple[type[models.Model], str], _Kind] = {
         "relation",
         gettext_lazy("Relations between organisations"),
         lambda user: OrganisationRelation.objects.filter(
-            subject__in=Organisation.objects.visible_to(user), object__in=Organisation.objects.visible_to(user)
+            Organisation.objects.visible_to(user).pointed_at_by("subject"),
+            Organisation.objects.visible_to(user).pointed_at_by("object"),
         ).select_related("subject", "object"),
         lambda r: f"{r.subject} {r.get_type_display()} {r.object}",
         lambda r: r.subject.get_absolute_url(),
@@ -203,7 +204,8 @@ CHILDREN: dict[tuple[type[models.Model], str], _Kind] = {
         "affiliation",
         gettext_lazy("Affiliations of people with organisations"),
         lambda user: Affiliation.objects.filter(
-            person__in=Person.objects.visible_to(user), organisation__in=Organisation.objects.visible_to(user)
+            Person.objects.visible_to(user).pointed_at_by("person"),
+            Organisation.objects.visible_to(user).pointed_at_by("organisation"),
         ).select_related("person", "organisation"),
         lambda a: (
             _("%(person)s, %(role)s, %(organisation)s")
@@ -217,7 +219,8 @@ CHILDREN: dict[tuple[type[models.Model], str], _Kind] = {
         "practice",
         gettext_lazy("Organisations practising a model"),
         lambda user: Practice.objects.filter(
-            organisation__in=Organisation.objects.visible_to(user), model__in=OrganisingModel.objects.visible_to(user)
+            Organisation.objects.visible_to(user).pointed_at_by("organisation"),
+            OrganisingModel.objects.visible_to(user).pointed_at_by("model"),
         ).select_related("organisation", "model"),
         lambda p: _("%(organisation)s practises %(model)s") % {"organisation": p.organisation, "model": p.model},
         lambda p: p.organisation.get_absolute_url(),
@@ -229,8 +232,8 @@ CHILDREN: dict[tuple[type[models.Model], str], _Kind] = {
         gettext_lazy("Credits of the documentary series"),
         lambda user: (
             Credit.objects.filter(series__in=Series.objects.visible_to(user))
-            .filter(Q(person__isnull=True) | Q(person__in=Person.objects.visible_to(user)))
-            .filter(Q(organisation__isnull=True) | Q(organisation__in=Organisation.objects.visible_to(user)))
+            .filter(Q(person__isnull=True) | Person.objects.visible_to(user).pointed_at_by("person"))
+            .filter(Q(organisation__isnull=True) | Organisation.objects.visible_to(user).pointed_at_by("organisation"))
             .select_related("series", "person", "organisation")
         ),
         _credit_label,
