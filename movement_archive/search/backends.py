@@ -1,4 +1,4 @@
-"""The search backend: Wagtail's database backend, with one addition on SQLite.
+"""The search backend: Wagtail's database backend, with one addition on SQLite (``sqlite.py``).
 
 Settings name this module as the backend. On PostgreSQL (and MySQL) it is Wagtail's own backend unchanged. On
 SQLite it is Wagtail's FTS5 backend plus ``find_entries``, which searches every kind of record in one pass
@@ -18,22 +18,27 @@ from dataclasses import dataclass
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-from wagtail.search.models import IndexEntry
 
 # Above this many matching entries, a query is not ranked by relevance (see the module's docstring).
 RANK_LIMIT = 5000
 # Weights of the FTS5 columns in Wagtail's table, in their order: autocomplete (names), body, title.
-_WEIGHTS = (4.0, 1.0, 2.0)
+WEIGHTS = (4.0, 1.0, 2.0)
 # A term shorter than this is matched as a whole word only: "of" should not find "often".
 MIN_PREFIX = 3
 
 
-def SearchBackend(params):
+def SearchBackend(params):  # the name Wagtail looks up in a backend module
     backend = database_backend(params)
-    if isinstance(backend, SQLiteSearchBackend):
-        return ArchiveSQLiteSearchBackend(params)
-    return backend
+    if connection.vendor != "sqlite":
+        return backend
+    # Imported only on SQLite: Wagtail's SQLite module declares a model that exists only there.
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    if not isinstance(backend, SQLiteSearchBackend):  # SQLite without FTS5: Wagtail's fallback, unchanged
+        return backend
+    from .sqlite import ArchiveSQLiteSearchBackend
+
+    return ArchiveSQLiteSearchBackend(params)
 
 
 @dataclass(frozen=True)
@@ -52,32 +57,3 @@ def match_expression(terms: Iterable[str], any_word: bool) -> str:
     if terms and len(terms[-1]) >= MIN_PREFIX:
         quoted[-1] += "*"
     return f" {'OR' if any_word else 'AND'} ".join(quoted)
-
-
-class ArchiveSQLiteSearchBackend(SQLiteSearchBackend):
-    def find_entries(
-        self, terms: tuple[str, ...], *, any_word: bool, content_type_ids: Iterable[int], limit: int
-    ) -> FoundEntries:
-        """The best ``limit`` entries of these content types matching the folded ``terms``. Two queries.
-
-        Every column of the index is searched (names, title, body), and the last term also as the start of a
-        word, so "Brugerfor" finds Brugerforeningen. FTS5's tokenizer folds accents, as the terms are.
-        """
-        match = match_expression(terms, any_word)
-        if not match:
-            return FoundEntries([], 0, True)
-        fts = f"{IndexEntry._meta.db_table}_fts"
-        types = list(content_type_ids)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH %s", [match])
-            total = cursor.fetchone()[0]
-            ranked = total <= RANK_LIMIT
-            order = f"bm25({fts}, {', '.join(map(str, _WEIGHTS))})" if ranked else "f.rowid DESC"
-            cursor.execute(
-                f"SELECT e.content_type_id, e.object_id FROM {fts} f "
-                f"JOIN {IndexEntry._meta.db_table} e ON e.id = f.rowid "
-                f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
-                f"ORDER BY {order} LIMIT %s",
-                [match, *types, limit],
-            )
-            return FoundEntries(cursor.fetchall(), total, ranked)
