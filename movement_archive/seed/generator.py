@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from taggit.models import Tag
 
+from movement_archive.core.aggregates import archive_changed
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation, OrganisationRelation
 from movement_archive.organising.models import OrganisingModel
@@ -121,6 +122,7 @@ class _Generator:
         self.step("people", lambda: self._people(people))
         self.step("events", lambda: self._events(events))
         self.step("search index", self._index)
+        archive_changed()  # bulk_create sends no signals: the kept figures must be counted again
         return self.report
 
     # Reference data -------------------------------------------------------------------------------------------
