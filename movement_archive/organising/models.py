@@ -71,6 +71,11 @@ class Practice(Orderable, CitedChild):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "model", "start"], name="practice_unique_period"),
         ]
+        indexes = [
+            # Counting the organisations practising each model reads the practices of every model: from this index
+            # alone, rather than from the rows with their citations.
+            models.Index(fields=["model", "organisation"], name="practice_model_organisation"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.model}"

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import Truncator
 
 from movement_archive.core import twins
@@ -13,7 +15,7 @@ from movement_archive.core.citations import attach_citations, citation_data
 from movement_archive.people.queries import period_in_words
 
 from .models import OrganisingModel
-from .queries import decade_table, models_with_counts, practices_of
+from .queries import decade_table, first_practitioners_of, models_with_counts
 
 EXCERPT_WORDS = 30
 
@@ -54,12 +56,18 @@ def model_list(request: HttpRequest) -> HttpResponse:
     return twins.respond(request, "organising/model_list.html", context, lambda: twins.list_data(request, page, item))
 
 
+def _directory_url(model: OrganisingModel) -> str:
+    """The organisations directory showing every organisation that practises the model, at any time."""
+    return f"{reverse('organisations:list')}?{urlencode({'model': model.key})}"
+
+
 def model_detail(request: HttpRequest, key: str) -> HttpResponse:
     model = get_object_or_404(OrganisingModel.objects.visible_to(request.user), key=key)
-    practices = practices_of(model, request.user)
-    attach_citations([model, *practices], request.user)
+    practitioners = first_practitioners_of(model, request.user)
+    attach_citations([model, *practitioners.practices], request.user)
     table = decade_table(model, request.user)
-    periods = [(practice, period_in_words(practice.start, practice.end)) for practice in practices]
+    periods = [(practice, period_in_words(practice.start, practice.end)) for practice in practitioners.practices]
+    directory_url = _directory_url(model)
 
     def data() -> dict[str, Any]:
         return {
@@ -69,6 +77,8 @@ def model_detail(request: HttpRequest, key: str) -> HttpResponse:
             "position": model.position,
             "definition": model.definition,
             "citations": citation_data(model.cited, request),
+            "organisation_count": table.organisations,
+            "organisations_url": request.build_absolute_uri(directory_url),
             "practised_by": [
                 {
                     "organisation": _organisation(request, practice.organisation),
@@ -80,11 +90,20 @@ def model_detail(request: HttpRequest, key: str) -> HttpResponse:
                 }
                 for practice, period in periods
             ],
+            "practised_by_complete": practitioners.complete,
             "by_decade": [
                 {"decade": decade, "label": f"{decade}s", "organisations": count} for decade, count in table.rows
             ],
             "date_not_known": [_organisation(request, organisation) for organisation in table.not_known],
+            "date_not_known_count": table.not_known_count,
         }
 
-    context = {"model": model, "practices": periods, "table": table, "json_twin": "?format=json"}
+    context = {
+        "model": model,
+        "practices": periods,
+        "practitioners": practitioners,
+        "directory_url": directory_url,
+        "table": table,
+        "json_twin": "?format=json",
+    }
     return twins.respond(request, "organising/model_detail.html", context, data)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from movement_archive.core.aggregates import Pages, kept
 from movement_archive.core.citations import attach_citations
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.twins import BadQuery
@@ -35,19 +36,17 @@ def period_in_words(start: str, end: str) -> str:
     return ""
 
 
-def _visible_affiliations(user) -> Prefetch:
-    """Affiliations with organisations the reader may see, with the organisation, in the editor's order."""
-    return Prefetch(
-        "affiliations",
-        queryset=Affiliation.objects.filter(organisation__in=Organisation.objects.visible_to(user))
+def visible_affiliations(user) -> QuerySet[Affiliation]:
+    """Affiliations with organisations the reader may see, with the organisation, in the editor's order.
+
+    The organisation is tested row by row (EXISTS, one index lookup each): ``organisation__in=visible``
+    would make SQLite read every visible organisation, a hundred thousand of them at scale, for each page.
+    """
+    return (
+        Affiliation.objects.filter(Organisation.objects.visible_to(user).pointed_at_by("organisation"))
         .select_related("organisation")
-        .order_by("sort_order"),
-        to_attr="visible_affiliations",
+        .order_by("sort_order")
     )
-
-
-def _roles() -> Prefetch:
-    return Prefetch("tagged_roles", queryset=PersonRole.objects.select_related("tag").order_by("tag__name"))
 
 
 # The list -------------------------------------------------------------------------------------------------------
@@ -68,14 +67,38 @@ class PeopleFilters:
 
 
 def role_choices(user) -> QuerySet[Tag]:
-    """The roles held by at least one person the reader may see: a role only hidden people hold is not offered."""
-    visible = Person.objects.visible_to(user)
-    return Tag.objects.filter(people_personrole_items__content_object__in=visible).distinct().order_by("name")
+    """The roles held by at least one person the reader may see: a role only hidden people hold is not offered.
+
+    Asked role by role (EXISTS): for each of the few roles, its holders are read until a visible one turns
+    up, where a join would read every role of every visible person and then remove the repeats.
+    """
+    holders = PersonRole.objects.filter(tag=OuterRef("pk"))
+    visible = Person.objects.visible_to(user).pointed_at_by("content_object")
+    return Tag.objects.filter(Exists(holders.filter(visible))).order_by("name")
 
 
 def country_choices(user) -> QuerySet[Country]:
-    """The countries of the people the reader may see."""
-    return Country.objects.filter(people__in=Person.objects.visible_to(user)).distinct().order_by("name")
+    """The countries of at least one person the reader may see, asked country by country as for the roles."""
+    return Country.objects.holding(Person, user).order_by("name")
+
+
+@dataclass
+class FilterChoices:
+    countries: list[Country]
+    roles: list[Tag]
+
+
+def filter_choices(user) -> FilterChoices:
+    """What the filter form offers (see ``country_choices`` and ``role_choices``): two queries when not kept.
+
+    Kept until the archive changes, as every list page shows the same 250 countries: building them is most of
+    what the form costs.
+    """
+    return kept(
+        "people:filter-choices",
+        user,
+        lambda: FilterChoices(countries=list(country_choices(user)), roles=list(role_choices(user))),
+    )
 
 
 def read_filters(params: QueryDict, user) -> PeopleFilters:
@@ -95,21 +118,43 @@ def read_filters(params: QueryDict, user) -> PeopleFilters:
     return PeopleFilters(country=country, role=role)
 
 
-def people_listing(user, filters: PeopleFilters | None = None) -> QuerySet[Person]:
-    """Visible people in name order, with their roles, countries and affiliations to visible organisations.
+def people_listing(user, filters: PeopleFilters | None = None) -> Pages:
+    """Visible people in name order, each with ``roles_by_name`` (their PersonRole items with the tag),
+    ``countries_by_name`` and ``visible_affiliations`` (affiliations to visible organisations).
 
-    Four queries for any page of people (the people, then one prefetch each for roles, countries and
-    affiliations), whatever the number of people or of their affiliations.
+    Five queries for any page of people (its people's keys, then their rows, then one prefetch each for roles,
+    countries and affiliations), whatever the number of people or of their affiliations, and one more to count
+    them when the count is not kept (counting the holders of a role reads thousands of rows at scale). The
+    affiliations come without their citations, nor their organisation's description and citations: the list
+    shows none of them, and reading one costs a query.
     """
     filters = filters or PeopleFilters()
     people = Person.objects.visible_to(user)
+    # Each filter is a list of people, and people are read in name order through the index "person_list", each
+    # checked against the lists, until the page is full. Filtering on "pk + 0" rather than "pk" is what makes
+    # SQLite do so: on the key itself it would look up every person on a list and sort them all (the thousands
+    # holding a common role) to keep fifty. A rare role makes it read the whole index, still a few milliseconds.
+    listed = F("pk") + 0
     if filters.country:
-        people = people.filter(countries=filters.country)
+        linked = Person.countries.through.objects.filter(country=filters.country)
+        people = people.alias(listed_in_country=listed).filter(listed_in_country__in=linked.values("person_id"))
     if filters.role:
-        people = people.filter(tagged_roles__tag=filters.role)
-    return people.order_by("sort_name", "name", "pk").prefetch_related(
-        _roles(), Prefetch("countries", queryset=Country.objects.order_by("name")), _visible_affiliations(user)
+        holders = PersonRole.objects.filter(tag=filters.role).values("content_object_id")
+        people = people.alias(listed_with_role=listed).filter(listed_with_role__in=holders)
+    affiliations = visible_affiliations(user).defer("citations", "organisation__citations", "organisation__description")
+    # The order is that of the index "person_list" (see the model): the keys of a page far into the whole list
+    # are read from the index alone.
+    people = people.order_by("sort_name", "name", "pk").prefetch_related(
+        Prefetch(
+            "tagged_roles",
+            queryset=PersonRole.objects.select_related("tag").order_by("tag__name"),
+            to_attr="roles_by_name",
+        ),
+        Prefetch("countries", queryset=Country.objects.order_by("name"), to_attr="countries_by_name"),
+        Prefetch("affiliations", queryset=affiliations, to_attr="visible_affiliations"),
     )
+    filtered = ":".join(f"{name}={value}" for name, value in sorted(filters.as_query().items()))
+    return Pages(people, f"people:{filtered}", user)
 
 
 # One person -----------------------------------------------------------------------------------------------------
@@ -133,21 +178,18 @@ def person_page(person: Person, user) -> PersonPage:
     A fixed number of queries (about ten) however many affiliations, events, episodes or citations the
     person has; sets ``cited`` on the person, each affiliation and each credit.
     """
-    affiliations = list(
-        Affiliation.objects.filter(person=person, organisation__in=Organisation.objects.visible_to(user))
-        .select_related("organisation")
-        .order_by("sort_order")
-    )
+    affiliations = list(visible_affiliations(user).filter(person=person))
     events = list(Event.objects.visible_to(user).filter(people=person).chronological())
+    visible_series = Series.objects.visible_to(user)
     episodes = list(
         Episode.objects.visible_to(user)
-        .filter(people=person, series__in=Series.objects.visible_to(user))
+        .filter(visible_series.pointed_at_by("series"), people=person)
         .select_related("series")
         .order_by("series_id", "number")
     )
     # The credit names this person, so only its series remains to be checked.
     credits = list(
-        Credit.objects.filter(person=person, series__in=Series.objects.visible_to(user))
+        Credit.objects.filter(visible_series.pointed_at_by("series"), person=person)
         .select_related("series")
         .order_by("series_id", "sort_order")
     )

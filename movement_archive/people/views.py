@@ -13,7 +13,7 @@ from movement_archive.core.citations import citation_data
 
 from . import jsonld
 from .models import Person
-from .queries import country_choices, people_listing, period_in_words, person_page, read_filters, role_choices
+from .queries import filter_choices, people_listing, period_in_words, person_page, read_filters
 
 
 def _json_twin(request: HttpRequest) -> str:
@@ -59,16 +59,17 @@ def person_list(request: HttpRequest) -> HttpResponse:
             "key": person.key,
             "url": _url(request, person),
             "name": person.name,
-            "roles": [r.tag.name for r in person.tagged_roles.all()],
-            "countries": [_country(request, c) for c in person.countries.all()],
+            "roles": [r.tag.name for r in person.roles_by_name],
+            "countries": [_country(request, c) for c in person.countries_by_name],
             "affiliations": [_affiliation(request, a) for a in person.visible_affiliations],
         }
 
+    choices = filter_choices(request.user)
     context = {
         "page": page,
         "filters": filters,
-        "countries": country_choices(request.user),
-        "roles": role_choices(request.user),
+        "countries": choices.countries,
+        "roles": choices.roles,
         "previous_url": twins.page_url(request, page.previous_page_number() if page.has_previous() else None),
         "next_url": twins.page_url(request, page.next_page_number() if page.has_next() else None),
         "json_twin": _json_twin(request),

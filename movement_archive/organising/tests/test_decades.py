@@ -7,7 +7,7 @@ from datetime import date
 from django.urls import reverse
 
 from movement_archive.organising.models import Practice
-from movement_archive.organising.queries import Span, count_by_decade, decade_table
+from movement_archive.organising.queries import NOT_KNOWN_SHOWN, Span, count_by_decade, decade_table
 from movement_archive.testing import CastTestCase, make_organisation, make_organising_model
 
 TODAY = date(2024, 6, 1)
@@ -58,9 +58,36 @@ class DecadeTableTests(CastTestCase):
 
         assert [organisation.name for organisation in table.not_known] == ["A group of unknown age"]
 
-    def test_the_table_is_one_query_however_many_practices(self):
-        with self.assertNumQueries(1):
+    def test_the_table_costs_the_same_however_many_practices(self):
+        # One query for the practices, one to name the organisations that cannot be placed in time.
+        with self.assertNumQueries(2):
             decade_table(self.grassroots, self.anonymous, today=TODAY)
+
+        for n in range(18):
+            practise(make_organisation(name=f"Group {n}", founded="1990"), self.grassroots, "1991")
+            practise(make_organisation(name=f"Undated group {n}"), self.grassroots)
+        with self.assertNumQueries(2):
+            table = decade_table(self.grassroots, self.anonymous, today=TODAY)
+        assert table.organisations == 7 + 36 and table.not_known_count == 19
+
+    def test_the_table_is_kept_for_visitors_until_the_archive_changes(self):
+        decade_table(self.grassroots, self.anonymous, today=TODAY)
+        with self.assertNumQueries(0):
+            decade_table(self.grassroots, self.anonymous, today=TODAY)
+
+        practise(make_organisation(name="A 2020s group"), self.grassroots, "2021")
+        assert decade_table(self.grassroots, self.anonymous, today=TODAY).rows[-1] == (2020, 3)
+
+    def test_a_long_list_of_undated_organisations_names_only_the_first(self):
+        for n in range(NOT_KNOWN_SHOWN + 1):
+            practise(make_organisation(name=f"Undated group {n:02}"), self.grassroots)
+
+        table = decade_table(self.grassroots, self.anonymous, today=TODAY)
+
+        assert len(table.not_known) == NOT_KNOWN_SHOWN and table.not_known_count == NOT_KNOWN_SHOWN + 2
+        assert table.not_known[0].name == "A group of unknown age", "by name"
+        html = self.client.get(reverse("organising:detail", args=["grassroots"])).content.decode()
+        assert f"These are the first {NOT_KNOWN_SHOWN} of {NOT_KNOWN_SHOWN + 2} such organisations, by name." in html
 
     def test_the_model_page_shows_the_table_and_its_json_twin_the_same_counts(self):
         url = reverse("organising:detail", args=["grassroots"])

@@ -3,9 +3,13 @@ only what the reader may see."""
 
 from __future__ import annotations
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import Practice
+from movement_archive.organising.queries import PRACTITIONERS_SHOWN
 from movement_archive.testing import CastTestCase, make_organisation, make_organising_model, make_source
 
 
@@ -92,7 +96,70 @@ class OrganisingModelPageTests(CastTestCase):
         first = data["practised_by"][0]
         assert first["period"] == "January 1981 to late 1980s" and first["citations"][0]["locator"] == "¶4"
         assert [row["label"] for row in data["by_decade"]][:2] == ["1970s", "1980s"]
+        assert data["organisation_count"] == 2 and data["practised_by_complete"] is True
+        assert data["organisations_url"] == "http://testserver/organisations/?model=grassroots"
+        assert data["date_not_known"] == [] and data["date_not_known_count"] == 0
         assert "A group in draft" not in str(data)
+
+    def test_the_model_page_links_to_the_directory_of_every_organisation_practising_it(self):
+        html = self.client.get(self.grassroots.get_absolute_url()).content.decode()
+
+        assert "2 organisations in the archive practise this model." in html
+        assert 'href="/organisations/?model=grassroots"' in html
+        assert "Here are the first" not in html, "all of them are listed"
+
+    def test_a_model_practised_by_many_lists_the_first_fifty_by_name_and_leaves_the_rest_to_the_directory(self):
+        # Forty-nine groups named "Group 00" to "Group 48": with Junkiebond they are the first fifty by name.
+        crowd = Organisation.objects.bulk_create(
+            Organisation(name=f"Group {n:02}", key=f"group-{n:02}", kind="user_group", scope="local")
+            for n in range(PRACTITIONERS_SHOWN - 1)
+        )
+        Practice.objects.bulk_create(Practice(organisation=group, model=self.grassroots) for group in crowd)
+
+        html = self.client.get(self.grassroots.get_absolute_url()).content.decode()
+        data = self.client.get(self.grassroots.get_absolute_url(), {"format": "json"}).json()
+
+        assert f"{PRACTITIONERS_SHOWN + 1} organisations in the archive practise this model." in html
+        assert f"Here are the first {PRACTITIONERS_SHOWN}, by name." in html
+        assert "Group 00" in html and "Group 48" in html and "Junkiebond" in html
+        assert "VANDU" not in html, "the fifty-first by name"
+        assert 'href="/organisations/?model=grassroots"' in html
+        assert data["organisation_count"] == PRACTITIONERS_SHOWN + 1 and data["practised_by_complete"] is False
+        assert len({p["organisation"]["key"] for p in data["practised_by"]}) == PRACTITIONERS_SHOWN
+        assert data["practised_by"][-1]["organisation"]["key"] == "junkiebond"
+
+    def test_the_counts_leave_out_drafts_and_follow_the_archive_as_it_changes(self):
+        def count(model_key: str) -> int:
+            data = self.client.get(reverse("organising:list"), {"format": "json"}).json()
+            return {m["key"]: m["organisation_count"] for m in data["results"]}[model_key]
+
+        assert count("grassroots") == 2, "the draft group is not counted"
+
+        self.vandu.unpublish()
+        assert count("grassroots") == 1
+        html = self.client.get(self.grassroots.get_absolute_url()).content.decode()
+        assert "1 organisation in the archive practises this model." in html and "VANDU" not in html
+
+        self.client.force_login(self.editor)
+        assert count("grassroots") == 1, "an editor is told no more than the public"
+
+    def test_the_pages_cost_the_same_for_two_organisations_as_for_twenty(self):
+        def queries(url: str) -> int:
+            with CaptureQueriesContext(connection) as captured:
+                assert self.client.get(url).status_code == 200
+            return len(captured)
+
+        urls = (reverse("organising:list"), self.grassroots.get_absolute_url())
+        few = [queries(url) for url in urls]
+        for n in range(18):
+            Practice.objects.create(
+                organisation=make_organisation(name=f"Group {n}"),
+                model=self.grassroots,
+                start="1990",
+                citations=cite(self.briefing, f"¶{n}"),
+            )
+        # Each new practice made the kept figures stale, so these visits compute them again, as the first did.
+        assert [queries(url) for url in urls] == few
 
     def test_drafts_and_unknown_models_are_404(self):
         for url in (self.draft.get_absolute_url(), reverse("organising:detail", args=["no-such-model"])):
