@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import json
 import math
@@ -95,6 +96,9 @@ def main() -> int:
     django.setup()
     try:
         setup = prepare(sizes, args.seed, home)
+        # As the WSGI entry point does once the application is loaded (movement_archive/wsgi.py).
+        gc.collect()
+        gc.freeze()
         rows, extra = measure(args)
         report = render(sizes, setup, rows, extra)
         print("\n" + report)
