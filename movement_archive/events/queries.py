@@ -1,21 +1,28 @@
 """Named queries behind the timeline and the event pages.
 
 Everything a reader sees goes through ``visible_to(user)``: events, their organisations, people and localities,
-the organising models and organisations offered as filters, and the disagreements between sources.
+the regions and organising models offered as filters, and the disagreements between sources.
+
+The timeline is read a page at a time. Conditions on other tables are EXISTS, asked event by event as the
+chronology is read (``pointed_at_by``): ``field__in=Model.objects.visible_to(user)`` would make SQLite read
+the whole visible table first, hundreds of thousands of rows at scale, for a page of fifty events.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from movement_archive.core.aggregates import Pages, kept
+from movement_archive.core.filters import ModelChoice
 from movement_archive.core.twins import BadQuery
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
@@ -102,6 +109,10 @@ class TimelineFilters:
     def active(self) -> bool:
         return any((self.region, self.model, self.kind, self.organisation, self.start, self.end))
 
+    def key(self) -> str:
+        """The filters as a stable text: what the count of the events they select depends on."""
+        return json.dumps(self.as_data(), sort_keys=True)
+
     def as_data(self) -> dict:
         """The filters as the query string gives them, for the JSON twin."""
         return {
@@ -117,22 +128,31 @@ class TimelineFilters:
 def timeline_events(user, filters: TimelineFilters) -> QuerySet[Event]:
     """The visible events the filters select, in chronological order, with nothing prefetched.
 
-    Filters on many-to-many relations go through ``pk__in`` subqueries, so an event with two countries in a
-    region appears once, without DISTINCT.
+    Filters on many-to-many relations are EXISTS conditions, so an event with two countries in a region appears
+    once, without DISTINCT, and SQLite can read the events in order from an index and stop after one page. Each
+    starts from the event's links and looks their targets up by primary key, a few lookups an event; an ``IN``
+    over the targets would try each of them against every event, fifty countries for Europe.
     """
     events = Event.objects.visible_to(user)
     if filters.region:
-        in_region = Event.objects.filter(countries__in=Country.objects.in_region(filters.region))
-        events = events.filter(pk__in=in_region.values("pk"))
+        events = events.filter(Exists(Country.objects.in_region(filters.region).filter(events=OuterRef("pk"))))
     if filters.model:
         # Organisations practising the model at any time: the archive dates practices too loosely to tell
         # whether an event fell inside one.
         practising = Organisation.objects.visible_to(user).filter(practices__model=filters.model)
-        events = events.filter(pk__in=Event.objects.filter(organisations__in=practising).values("pk"))
-    if filters.kind:
-        events = events.filter(kind=filters.kind)
+        # From the event's links to each organisation: joined the other way round, SQLite would read every
+        # practice of the model (10,000) for each event.
+        links = Event.organisations.through.objects.filter(event=OuterRef("pk"))
+        events = events.filter(Exists(links.filter(Exists(practising.filter(pk=OuterRef("organisation_id"))))))
     if filters.organisation:
+        # A join: the busiest organisation has a few hundred events, found through the link table's index.
         events = events.filter(organisations=filters.organisation)
+    if filters.kind and filters.organisation:
+        # Checked event by event, so that SQLite starts from the organisation's few events: offered the index of
+        # kinds, it takes it for the better way in and reads every event of the kind (100,000 foundings).
+        events = events.filter(Exists(Event.objects.filter(pk=OuterRef("pk"), kind=filters.kind)))
+    elif filters.kind:
+        events = events.filter(kind=filters.kind)
     # Decades hold events by where they sort, as the timeline places them.
     if filters.start is not None:
         events = events.filter(date_sort__gte=date(filters.start, 1, 1))
@@ -141,13 +161,44 @@ def timeline_events(user, filters: TimelineFilters) -> QuerySet[Event]:
     return events.chronological()
 
 
+def timeline_pages(events: QuerySet[Event], filters: TimelineFilters, user) -> Pages:
+    """The events for the paginator: each page read in order from an index, their count kept.
+
+    Counting reads every event the filters select (all 500,000, or each event of a kind with its countries), on
+    every page; the count changes only when the archive does, so it is kept until then (``core.aggregates``).
+    """
+    return Pages(events, f"events:timeline:{filters.key()}", user)
+
+
+def event_before(user, filters: TimelineFilters, first: Event) -> Event | None:
+    """The event the filters select just before ``first``, in chronological order, with only its dates read.
+
+    One query, which seeks ``first``'s place in the chronology's index and steps back, where asking for the event
+    at a position would count every event before it again (500,000 on the last page). The timeline asks for the
+    last event of the previous page, to tell whether a page begins in the middle of a decade or a year.
+    """
+    # Without the last decade, which cannot leave out an event earlier than ``first``: SQLite enters the index at
+    # one upper bound of the sort date only, and this one is the nearer.
+    events = timeline_events(user, replace(filters, end=None)).filter(date_sort__lte=first.date_sort)
+    at = {"date_sort": first.date_sort, "date_upper": first.date_upper, "title": first.title}
+    earlier = (
+        Q(date_sort__lt=first.date_sort)
+        | Q(date_sort=first.date_sort, date_upper__lt=first.date_upper)
+        | Q(date_sort=first.date_sort, date_upper=first.date_upper, title__lt=first.title)
+        | Q(**at, pk__lt=first.pk)
+    )
+    return events.filter(earlier).only(*at, "date_lower").reverse().first()
+
+
 def with_listing_relations(events: QuerySet[Event], user) -> QuerySet[Event]:
     """Prefetch what a listing shows: two queries for all events, whatever their organisations and countries.
 
-    Sets ``visible_organisations`` and ``country_list`` on each event.
+    Sets ``visible_organisations`` (with only the key, name and acronym read: reading another field of one costs
+    a query) and ``country_list`` on each event.
     """
+    organisations = Organisation.objects.visible_to(user).only("key", "name", "acronym")
     return events.prefetch_related(
-        Prefetch("organisations", queryset=Organisation.objects.visible_to(user), to_attr="visible_organisations"),
+        Prefetch("organisations", queryset=organisations, to_attr="visible_organisations"),
         Prefetch("countries", queryset=Country.objects.order_by("name"), to_attr="country_list"),
     )
 
@@ -166,34 +217,50 @@ def single_year(event: Event) -> int | None:
 class YearGroup:
     year: int | None  # None: events whose dates span more than one year ("late 1980s", "by 2016")
     events: list[Event] = field(default_factory=list)
+    continued: bool = False  # the previous page ended in this group
 
 
 @dataclass
 class DecadeGroup:
     decade: int
     years: list[YearGroup] = field(default_factory=list)
+    continued: bool = False  # the previous page ended in this decade
 
     @property
     def anchor(self) -> str:
         return f"{self.decade}s"
 
 
-def by_decade(events: Iterable[Event]) -> list[DecadeGroup]:
+def decade_of(event: Event) -> int:
+    """The decade the timeline places the event in: where it sorts, so "by 2016" counts in the 2010s."""
+    return event.date_sort.year // 10 * 10
+
+
+def by_decade(events: Iterable[Event], after: Event | None = None) -> list[DecadeGroup]:
     """Group events already in chronological order by the decade, then the year, where they sort.
 
     An event dated to no single year (198X, 1987~/1989~, ../2016) goes to its decade's group without a year,
     which comes first in the decade: naming a year for it would claim a precision the sources do not give,
     and its earliest possible day is the decade's start or earlier. Within each group the order stays chronological.
+
+    ``after`` is the event just before these ones (the last of the previous page): the decade and the group it
+    belongs to are marked ``continued``. The groups are of one page, so a decade's events not dated to a single
+    year are gathered at the head of its part on each page.
     """
     decades: dict[int, dict[int | None, YearGroup]] = {}
     for event in events:
-        years = decades.setdefault(event.date_sort.year // 10 * 10, {})
+        years = decades.setdefault(decade_of(event), {})
         year = single_year(event)
         years.setdefault(year, YearGroup(year)).events.append(event)
-    return [
+    groups = [
         DecadeGroup(decade, sorted(years.values(), key=lambda group: (group.year is not None, group.year or 0)))
         for decade, years in sorted(decades.items())
     ]
+    if after is not None and groups and groups[0].decade == decade_of(after):
+        groups[0].continued = True
+        for group in groups[0].years:
+            group.continued = group.year == single_year(after)
+    return groups
 
 
 # Disagreements ------------------------------------------------------------------------------------------------
@@ -207,17 +274,17 @@ class DisagreementNote:
     others: list[Event]
 
 
-def disagreement_notes(events: QuerySet[Event], user) -> dict[int, list[DisagreementNote]]:
-    """For each event among ``events`` that records a claim of a visible disagreement, the notes to show.
+def disagreement_notes(events: Iterable[Event], user) -> dict[int, list[DisagreementNote]]:
+    """For each of ``events`` (a page of them) that records a claim of a visible disagreement, the notes to show.
 
     One query, whatever the number of events: the claims, with their events, of every visible disagreement
     that one of the events takes part in. The other events are linked even when the filters leave them out.
     """
-    touching = Claim.objects.filter(event__in=events.values("pk")).values("disagreement_id")
+    touching = Claim.objects.filter(event__in=[event.pk for event in events]).values("disagreement_id")
     claims = (
         Claim.objects.filter(
+            Event.objects.visible_to(user).pointed_at_by("event"),
             disagreement__in=Disagreement.objects.visible_to(user).filter(pk__in=touching),
-            event__in=Event.objects.visible_to(user),
         )
         .select_related("disagreement", "event")
         .order_by("disagreement__title", "disagreement_id", "sort_order")
@@ -240,38 +307,52 @@ class TimelineChoices:
     regions: list[str]
     subregions: list[str]
     intermediate_regions: list[str]
-    models: list[OrganisingModel]
-    organisations: list[Organisation]
+    models: list[ModelChoice]
     decades: list[int]
 
 
 def timeline_choices(user, today: date | None = None) -> TimelineChoices:
-    """What the filter form offers: regions and organisations that have visible events, and every model.
+    """What the filter form offers: the regions that have visible events, every model and every decade.
 
-    Three queries.
+    Kept until the archive changes (``core.aggregates``); two queries to compute. No organisations: there are far
+    too many for a form, and the timeline of one is reached from its page (``?organisation=<key>``).
     """
-    visible = Event.objects.visible_to(user)
+    regions, subregions, intermediate = kept("events:timeline:regions", user, lambda: _regions_with_events(user))
+    models = kept(
+        "events:timeline:models",
+        user,
+        lambda: [ModelChoice(m.key, m.name) for m in OrganisingModel.objects.visible_to(user)],
+    )
+    this_decade = (today or date.today()).year // 10 * 10
+    return TimelineChoices(
+        regions=list(regions),
+        subregions=list(subregions),
+        intermediate_regions=list(intermediate),
+        models=models,
+        decades=list(range(FIRST_DECADE, this_decade + 10, 10)),
+    )
+
+
+def _regions_with_events(user) -> tuple[list[str], list[str], list[str]]:
+    """The regions, sub-regions and intermediate regions of the countries that have visible events.
+
+    Asked country by country with EXISTS: a few index lookups for each of the ~250 countries, where a join
+    would read the countries of every event (470,000 links at scale).
+    """
+    links = Event.countries.through.objects.filter(
+        Event.objects.visible_to(user).pointed_at_by("event"), country=OuterRef("pk")
+    )
     rows = (
-        Country.objects.filter(pk__in=Event.countries.through.objects.filter(event__in=visible).values("country_id"))
+        Country.objects.filter(Exists(links))
         .values_list("region_name", "subregion_name", "intermediate_region_name")
         .order_by()  # without Country's default ordering, which would add the name to the DISTINCT
         .distinct()
     )
-    regions, subregions, intermediate = set(), set(), set()
-    for region, subregion, intermediate_region in rows:
-        regions.add(region)
-        subregions.add(subregion)
-        intermediate.add(intermediate_region)
-    with_events = Event.organisations.through.objects.filter(event__in=visible).values("organisation_id")
-    this_decade = (today or date.today()).year // 10 * 10
-    return TimelineChoices(
-        regions=sorted(regions - {""}),
-        subregions=sorted(subregions - {""}),
-        intermediate_regions=sorted(intermediate - {""}),
-        models=list(OrganisingModel.objects.visible_to(user)),
-        organisations=list(Organisation.objects.visible_to(user).filter(pk__in=with_events)),
-        decades=list(range(FIRST_DECADE, this_decade + 10, 10)),
-    )
+    levels: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for row in rows:
+        for level, name in zip(levels, row, strict=True):
+            level.add(name)
+    return tuple(sorted(level - {""}) for level in levels)
 
 
 # The event page -----------------------------------------------------------------------------------------------

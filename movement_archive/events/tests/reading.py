@@ -12,17 +12,20 @@ def soup(response) -> BeautifulSoup:
 
 
 def timeline_outline(response) -> list[tuple[str, list[tuple[str, list[str]]]]]:
-    """[(decade heading, [(year heading, [event titles])])] in the order the page shows them."""
+    """[(decade heading, [(year heading, [event titles])])] in the order the page shows them.
+
+    Headings read as a screen reader says them: "1980s (continued)" for a decade begun on the previous page.
+    """
     outline = []
     for section in soup(response).select("section.decade"):
         groups = [
             (
-                heading.get_text(strip=True),
+                heading.get_text(" ", strip=True),
                 [a.get_text(strip=True) for a in heading.find_next_sibling("ol").select("h4 a")],
             )
             for heading in section.find_all("h3", recursive=False)
         ]
-        outline.append((section.h2.get_text(strip=True), groups))
+        outline.append((section.h2.get_text(" ", strip=True), groups))
     return outline
 
 

@@ -26,10 +26,8 @@ class ThailandKillingsTests(SeededTestCase):
         data = self.client.get(reverse("events:timeline"), {"format": "json", "region": "South-eastern Asia"}).json()
 
         placed = {
-            e["key"]: (decade["decade"], year["year"], e["date_words"], e["statistic"]["value"], e["disagrees_with"])
-            for decade in data["decades"]
-            for year in decade["years"]
-            for e in year["events"]
+            e["key"]: (e["decade"], e["year"], e["date_words"], e["statistic"]["value"], e["disagrees_with"])
+            for e in data["results"]
             if e["key"] in (BRIEFING, SERIES)
         }
         assert placed[BRIEFING][:4] == (2000, 2003, "2003", 2800)

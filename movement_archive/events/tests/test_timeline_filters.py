@@ -1,6 +1,8 @@
 """A reader narrows the timeline by region, organising model, kind, organisation and decades, and the filters combine.
 
 The filters are an ordinary GET form, so they work without JavaScript and a filtered timeline has its own address.
+The form offers regions, models, kinds and decades; organisations are far too many to list, so the timeline of one
+is reached from its page, and the form shows the one chosen with a way back to all of them.
 A value the timeline cannot use is answered with a 400 naming the parameter, never a page of nothing.
 """
 
@@ -59,7 +61,7 @@ class TimelineFilterTests(TestCase):
 
     def keys(self, **params) -> list[str]:
         data = self.client.get(TIMELINE, {**params, "format": "json"}).json()
-        return [event["key"] for decade in data["decades"] for year in decade["years"] for event in year["events"]]
+        return [event["key"] for event in data["results"]]
 
     def test_without_filters_every_event_is_shown(self):
         assert self.keys() == [
@@ -132,23 +134,41 @@ class TimelineFilterTests(TestCase):
 
         form = page.select_one("form.filters")
         assert form["method"] == "get"
-        assert [s["name"] for s in form.select("select")] == ["region", "model", "kind", "organisation", "from", "to"]
+        assert [s["name"] for s in form.select("select")] == ["region", "model", "kind", "from", "to"]
         for select in form.select("select"):
             assert page.find("label", attrs={"for": select["id"]}), select["name"]
         assert form.select_one("select[name=region] option[selected]")["value"] == "Asia"
         assert form.select_one("select[name=kind] option[selected]")["value"] == "campaign"
-        # Only published organisations with events are offered.
-        assert [o["value"] for o in form.select("select[name=organisation] option")] == [
+        # Only regions with published events are offered (not Canada's Americas); every published model is.
+        assert [o["value"] for o in form.select("select[name=region] option")] == [
             "",
-            "junkiebond",
-            "kenpud",
-            "tdn",
+            *["Africa", "Asia", "Europe"],
+            *["South-eastern Asia", "Sub-Saharan Africa", "Western Europe"],
+            "Eastern Africa",
         ]
         assert [o["value"] for o in form.select("select[name=model] option")] == [
             "",
             "grassroots",
             "treatment-advocacy",
         ]
+
+    def test_the_form_lists_no_organisations(self):
+        form = soup(self.client.get(TIMELINE)).select_one("form.filters")
+
+        assert not form.select("[name=organisation]")
+        assert "Junkiebond" not in form.get_text()
+
+    def test_the_organisation_chosen_is_named_with_a_link_to_its_page_and_a_way_back_to_every_organisation(self):
+        page = soup(self.client.get(TIMELINE, {"organisation": "junkiebond", "kind": "founding", "page": "1"}))
+
+        chosen = page.select_one("form.filters .chosen")
+        to_its_page, to_everyone = chosen.select("a")
+        assert (to_its_page.get_text(strip=True), to_its_page["href"]) == ("Junkiebond", "/organisations/junkiebond/")
+        assert to_everyone.get_text(strip=True) == "Show the events of every organisation"
+        assert to_everyone["href"] == f"{TIMELINE}?kind=founding"  # the other filters stay, back to the first page
+        # Kept in the form, so that choosing a kind or a decade narrows this organisation's timeline.
+        assert page.select_one("form.filters input[type=hidden][name=organisation]")["value"] == "junkiebond"
+        assert not page.select("select[name=organisation]")
 
     def test_a_real_region_without_events_stays_selected(self):
         page = soup(self.client.get(TIMELINE, {"region": "Northern America"}))

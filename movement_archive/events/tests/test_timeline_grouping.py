@@ -2,7 +2,8 @@
 
 An event the sources date to one calendar year (or a month, a day, a few months of one year) sits under that year.
 One they date only loosely, "late 1980s" or "by about 2016", sits at the head of its decade under "Not dated to a
-single year", labelled with its whole span in words.
+single year", labelled with its whole span in words. (How a page of a long timeline groups its part of a decade is
+in ``test_timeline_pages``.)
 """
 
 from __future__ import annotations
@@ -76,35 +77,21 @@ def test_each_date_is_said_as_loosely_as_it_is_known(client, mixed_precision):
         assert item.select_one("h4 a")["href"] == event.get_absolute_url()
 
 
-def test_a_decade_index_at_the_top_links_to_each_decade(client, mixed_precision):
-    page = soup(client.get(TIMELINE))
-
-    index = page.select_one("nav.decade-index")
-    assert [(a.get_text(strip=True), a["href"]) for a in index.select("a")] == [
-        ("1970s", "#1970s"),
-        ("1980s", "#1980s"),
-        ("1990s", "#1990s"),
-        ("2010s", "#2010s"),
-        ("2020s", "#2020s"),
-    ]
-    assert [h2["id"] for h2 in page.select("section.decade h2")] == ["1970s", "1980s", "1990s", "2010s", "2020s"]
-
-
-def test_the_json_twin_has_the_same_grouping_with_null_for_the_loosely_dated(client, mixed_precision):
+def test_the_json_twin_gives_each_event_its_decade_and_year_with_null_for_the_loosely_dated(client, mixed_precision):
     data = client.get(TIMELINE, {"format": "json"}).json()
 
     assert data["count"] == 8
-    assert [
-        (decade["decade"], [(year["year"], [e["date_words"] for e in year["events"]]) for year in decade["years"]])
-        for decade in data["decades"]
-    ] == [
-        (1970, [(1973, ["1973"])]),
-        (1980, [(None, ["1980s", "late 1980s"]), (1981, ["January 1981", "1981"])]),
-        (1990, [(None, ["early 1990s"])]),
-        (2010, [(None, ["by about 2016"])]),
-        (2020, [(2020, ["July 2020 to October 2020"])]),
+    assert [(e["decade"], e["year"], e["date_words"]) for e in data["results"]] == [
+        (1970, 1973, "1973"),
+        (1980, None, "1980s"),
+        (1980, 1981, "January 1981"),
+        (1980, 1981, "1981"),
+        (1980, None, "late 1980s"),
+        (1990, None, "early 1990s"),
+        (2010, None, "by about 2016"),  # where it sorts: some time by 2016
+        (2020, 2020, "July 2020 to October 2020"),
     ]
-    assert "next" not in data  # the whole filtered chronology, never paginated
+    assert (data["next"], data["previous"]) == (None, None)  # all on one page
 
 
 def test_an_event_in_the_json_twin_has_stable_keys_and_absolute_addresses(client, db):
@@ -114,7 +101,7 @@ def test_an_event_in_the_json_twin_has_stable_keys_and_absolute_addresses(client
 
     data = client.get(TIMELINE, {"format": "json"}).json()
 
-    assert data["decades"][0]["years"][0]["events"] == [
+    assert data["results"] == [
         {
             "key": event.key,
             "url": f"http://testserver/events/{event.key}/",
@@ -131,6 +118,8 @@ def test_an_event_in_the_json_twin_has_stable_keys_and_absolute_addresses(client
                 }
             ],
             "countries": ["NL"],
+            "decade": 1980,
+            "year": 1981,
             "disagrees_with": [],
         }
     ]
@@ -153,7 +142,7 @@ def test_a_statistic_shows_its_figure_with_its_qualifier(client, db):
     assert event_item(response, "killings").select_one(".figure").get_text(strip=True) == (
         "more than 3,000 people killed by police"
     )
-    statistic = data["decades"][0]["years"][0]["events"][0]["statistic"]
+    statistic = data["results"][0]["statistic"]
     assert statistic == {"value": 3000, "qualifier": "more_than", "unit": "people killed by police"}
 
 
@@ -163,6 +152,8 @@ def test_an_empty_archive_says_so(client, db):
     assert "No events match these filters." in response.content.decode()
     assert client.get(TIMELINE, {"format": "json"}).json() == {
         "count": 0,
+        "next": None,
+        "previous": None,
+        "results": [],
         "filters": {"region": None, "model": None, "kind": None, "organisation": None, "from": None, "to": None},
-        "decades": [],
     }
