@@ -49,7 +49,7 @@ class RegionPageTests(CastTestCase):
 
         self.assertContains(response, "<h1>Eastern Africa</h1>", html=True)
         self.assertContains(response, '<a href="/places/regions/sub-saharan-africa/">Sub-Saharan Africa</a>', html=True)
-        self.assertContains(response, "Kenya</a> <span class=\"count\">(1 organisation)</span>")
+        self.assertContains(response, 'Kenya</a> <span class="count">(1 organisation)</span>')
 
     def test_a_long_region_name_has_a_slug_address_and_a_region_without_organisations_says_so(self):
         response = self.client.get(region("latin-america-and-the-caribbean"))
