@@ -196,7 +196,10 @@ def person_page(person: Person, user) -> PersonPage:
     attach_citations([person, *affiliations, *credits], user)
     return PersonPage(
         person=person,
-        roles=[item.tag.name for item in PersonRole.objects.filter(content_object=person).select_related("tag")],
+        roles=[
+            item.tag.name
+            for item in PersonRole.objects.filter(content_object=person).select_related("tag").order_by("tag__name")
+        ],
         other_names=list(person.other_names.order_by("sort_order").values_list("name", flat=True)),
         countries=list(person.countries.order_by("name")),
         affiliations=affiliations,
