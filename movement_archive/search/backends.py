@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
 
+from .text import MIN_PREFIX
+
 # Above this many matching entries, a query is not ranked by relevance (see the module's docstring).
 RANK_LIMIT = 5000
 # Weights of the FTS5 columns in Wagtail's table, in their order: autocomplete (names), body, title.
 WEIGHTS = (4.0, 1.0, 2.0)
-# A term shorter than this is matched as a whole word only: "of" should not find "often".
-MIN_PREFIX = 3
 
 
 def SearchBackend(params):  # the name Wagtail looks up in a backend module
@@ -54,6 +54,6 @@ def match_expression(terms: Iterable[str], any_word: bool) -> str:
     """An FTS5 query for folded words: each quoted, so no syntax gets through; the last one also as a prefix."""
     terms = list(terms)
     quoted = [f'"{term}"' for term in terms]
-    if terms and len(terms[-1]) >= MIN_PREFIX:
+    if terms and len(terms[-1]) >= MIN_PREFIX:  # shorter terms match whole words only, as snippets mark them
         quoted[-1] += "*"
     return f" {'OR' if any_word else 'AND'} ".join(quoted)

@@ -20,7 +20,7 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 # Terms this short match whole words only: "of" should not light up "often".
-_MIN_PREFIX = 3
+MIN_PREFIX = 3
 
 SNIPPET_WORDS = 32
 _LEAD_WORDS = 6  # words of context kept before the first match
@@ -47,7 +47,7 @@ def folded_terms(query: str) -> tuple[str, ...]:
 
 def word_matches(folded_word: str, term: str) -> bool:
     """A folded word of a text matches a folded query term when equal, or when it starts with a long enough term."""
-    return folded_word == term or (len(term) >= _MIN_PREFIX and folded_word.startswith(term))
+    return folded_word == term or (len(term) >= MIN_PREFIX and folded_word.startswith(term))
 
 
 # Ranking by names -------------------------------------------------------------------------------------------
