@@ -46,7 +46,8 @@ class FoundEntries:
     """Index entries matching a query, best first: (content type id, object id) pairs."""
 
     entries: list[tuple[int, str]]
-    total: int  # every matching entry, of any kind and visibility: an upper bound of what a reader may see
+    # Matching entries of any visibility, counted up to RANK_LIMIT + 1: an upper bound of what a reader may see
+    total: int
     ranked: bool  # False: too many matches to rank, so the newest entries came first
 
 

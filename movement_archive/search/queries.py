@@ -8,10 +8,11 @@ How a search runs:
    (``backends.ArchiveSQLiteSearchBackend.find_entries``); on other backends, a whole-word search
    (``backend.search``) and a partial-word one (``backend.autocomplete``) per kind, each *within*
    ``Model.objects.visible_to(user)``;
-3. only records in ``visible_to(user)`` are kept, so drafts and hidden people never appear, and filters
-   (country, region, organising model, decade) are applied by one ORM query per kind over the records found,
-   because they span relations;
-4. the kinds are merged into one ranked list (see ``_rank``).
+3. one ORM query per kind keeps the records found that are in ``visible_to(user)``, so drafts and hidden
+   people never appear, and that the filters (country, region, organising model, decade) allow, as these span
+   relations; it reads their names, the only thing ranking needs;
+4. the kinds are merged into one ranked list (see ``_rank``), and only the page shown reads its records
+   (``HitList``).
 
 When no record matches every word, the search is repeated matching any word, and the page says so.
 """
@@ -19,6 +20,7 @@ When no record matches every word, the search is repeated matching any word, and
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -47,18 +49,20 @@ MAX_RESULTS = 200
 _ORDER = {kind: n for n, kind in enumerate(KINDS)}
 
 
-# Results ----------------------------------------------------------------------------------------------------
+# Results ---------------------------------------------------------------------------------------------------
 
 
 @dataclass
 class Hit:
-    """One record found, with what ranks it; title, address and snippet are worked out only when shown."""
+    """One record found, with what ranks it; the record itself is read only when its page is shown (``HitList``)."""
 
     kind: Kind
-    record: Model
+    pk: Any
+    names: tuple[str, ...]  # title first, then acronym and other names: what ``tier`` was judged on
     tier: int  # how well its names answer the query: text.EXACT_NAME ... text.ELSEWHERE
     position: int  # its place among the records found, best first, as the backend ranked them
     terms: tuple[str, ...]
+    record: Model | None = None
 
     @property
     def type(self) -> str:
@@ -90,9 +94,43 @@ class Hit:
         return mark_safe(self.snippet.html)
 
 
+class HitList(Sequence):
+    """The ranked hits; a slice (a page) reads its records, one query per kind on it, plus the kind's prefetch.
+
+    Ranking needs only names, read as plain values for up to MAX_RESULTS records; reading whole records (and their
+    other names) for those 200 cost more than the rest of the search together.
+    """
+
+    def __init__(self, hits: list[Hit], user):
+        self._hits = hits
+        self._user = user
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._read(self._hits[index])
+        return self._read([self._hits[index]])[0]
+
+    def _read(self, hits: list[Hit]) -> list[Hit]:
+        unread: dict[Kind, list[Hit]] = defaultdict(list)
+        for hit in hits:
+            if hit.record is None:
+                unread[hit.kind].append(hit)
+        for kind, waiting in unread.items():
+            # Read again within what the reader may see: nothing published since ranking can slip through.
+            by_pk = kind.visible(self._user).in_bulk([hit.pk for hit in waiting])
+            if kind.prefetch:
+                prefetch_related_objects(list(by_pk.values()), *kind.prefetch)
+            for hit in waiting:
+                hit.record = by_pk.get(hit.pk)
+        return [hit for hit in hits if hit.record is not None]
+
+
 @dataclass
 class Results:
-    hits: list[Hit]
+    hits: Sequence[Hit]
     terms: tuple[str, ...] = ()
     broadened: bool = False  # no record matched every word; these match some of them
     ranked: bool = True  # False: too many matches to rank by relevance; the most recently indexed come first
@@ -101,29 +139,30 @@ class Results:
 
 @dataclass
 class _Found:
-    records: dict[Kind, list[tuple[int, Model]]]  # per kind: (position, record), best first
+    positions: dict[Kind, dict[str, int]]  # per kind: primary key (as text) -> place among the records found
     ranked: bool = True
     capped: bool = False
 
     def __bool__(self) -> bool:
-        return any(self.records.values())
+        return any(self.positions.values())
 
 
 def search(user, query: str, filters: Filters) -> Results:
     """Records the reader may see that match the query and the filters, ranked across kinds.
 
-    On SQLite: two queries to find, one per kind found to keep what the reader may see, one per kind to apply
-    filters other than the type, one per kind with other names to prefetch. Elsewhere two backend queries
-    per kind replace the first three. The count does not grow with the number of records found.
+    On SQLite: two queries to find, then one per kind found to keep what the reader may see and the filters
+    allow, with the names that rank it. Showing a page adds one query per kind on it, and one per kind with
+    other names. Elsewhere two backend queries per kind replace the first two. The count does not grow with the
+    number of records found.
     """
     terms = text.folded_terms(query)
     if not terms:
         return Results([])
     kinds = [kind for kind in KINDS if not filters.types or kind.key in filters.types]
-    narrowed: dict[Kind, QuerySet] = {}
+    allowed: dict[Kind, QuerySet] = {}
     if filters.narrows_records:
-        narrowed = {kind: kind.narrow(kind.visible(user), filters, user) for kind in kinds}
-        kinds = [kind for kind in kinds if narrowed[kind] is not None]
+        allowed = {kind: kind.narrow(kind.visible(user), filters, user) for kind in kinds}
+        kinds = [kind for kind in kinds if allowed[kind] is not None]
     if not kinds:
         return Results([], terms)
 
@@ -137,15 +176,21 @@ def search(user, query: str, filters: Filters) -> Results:
         found, broadened = find(backend, kinds, readable, terms, any_word=True), True
 
     hits = []
-    for kind, records in found.records.items():
-        if filters.narrows_records and records:
-            allowed = set(narrowed[kind].filter(pk__in=[r.pk for _, r in records]).values_list("pk", flat=True))
-            records = [(position, record) for position, record in records if record.pk in allowed]
-        if kind.prefetch and records:
-            prefetch_related_objects([record for _, record in records], *kind.prefetch)
-        for position, record in records:
-            hits.append(Hit(kind, record, text.name_tier(terms, kind.names(record)), position, terms))
-    return Results(_rank(hits), terms, broadened, found.ranked, found.capped)
+    for kind, positions in found.positions.items():
+        if not positions:
+            continue
+        scope = allowed[kind] if kind in allowed else readable(kind)
+        names: dict[Any, list[str]] = {}
+        # A row per other name (a join), so the title and acronym repeat: each name is kept once, title first.
+        for pk, *values in scope.filter(pk__in=list(positions)).values_list("pk", *kind.name_fields):
+            known = names.setdefault(pk, [])
+            for value in values:
+                if value and value not in known:
+                    known.append(value)
+        for pk, known in names.items():
+            tier = text.name_tier(terms, known)
+            hits.append(Hit(kind, pk, tuple(known), tier, positions[str(pk)], terms))
+    return Results(HitList(_rank(hits), user), terms, broadened, found.ranked, found.capped)
 
 
 def _rank(hits: list[Hit]) -> list[Hit]:
@@ -156,38 +201,36 @@ def _rank(hits: list[Hit]) -> list[Hit]:
     ties. On backends searched kind by kind, positions are per kind, so the best of each kind come before
     the second best of any: their scores are not comparable from one kind to another.
     """
-    return sorted(hits, key=lambda h: (h.tier, h.position, _ORDER[h.kind], h.title.casefold(), h.record.pk))
+    return sorted(hits, key=lambda h: (h.tier, h.position, _ORDER[h.kind], h.names[0].casefold(), h.pk))
 
 
 def _found_in_one_pass(backend, kinds: list[Kind], readable, terms: tuple[str, ...], any_word: bool) -> _Found:
-    """Every kind searched at once in the index, then each kind's records read from what the reader may see."""
+    """Every kind searched at once in the index; FTS5 keeps to the kinds asked for when they are not all."""
     by_type = {ContentType.objects.get_for_model(kind.model).pk: kind for kind in kinds}
-    found = backend.find_entries(terms, any_word=any_word, content_type_ids=by_type, limit=MAX_RESULTS)
+    found = backend.find_entries(
+        terms, any_word=any_word, content_type_ids=by_type, limit=MAX_RESULTS, only_these_kinds=len(kinds) < len(KINDS)
+    )
     positions: dict[Kind, dict[str, int]] = defaultdict(dict)
     for position, (content_type_id, object_id) in enumerate(found.entries):
         positions[by_type[content_type_id]][object_id] = position
-    records: dict[Kind, list[tuple[int, Model]]] = {}
-    for kind, ranked in positions.items():
-        found_visible = readable(kind).filter(pk__in=list(ranked))
-        records[kind] = sorted(((ranked[str(r.pk)], r) for r in found_visible), key=lambda pair: pair[0])
-    return _Found(records, found.ranked, found.total > len(found.entries))
+    return _Found(positions, found.ranked, found.total > len(found.entries))
 
 
 def _found_kind_by_kind(backend, kinds: list[Kind], readable, terms: tuple[str, ...], any_word: bool) -> _Found:
     """Each kind searched within what the reader may see: whole words, then the last word as a prefix."""
     operator = "or" if any_word else "and"
     words = " ".join(terms)
-    records: dict[Kind, list[tuple[int, Model]]] = {}
+    positions: dict[Kind, dict[str, int]] = {}
     capped = False
     for kind in kinds:
-        by_pk: dict[Any, Model] = {}
+        ranked: dict[str, int] = {}
         for method in (backend.search, backend.autocomplete):
             found = list(method(words, readable(kind), operator=operator)[:MAX_PER_KIND])
             capped |= len(found) == MAX_PER_KIND
             for record in found:
-                by_pk.setdefault(record.pk, record)
-        records[kind] = list(enumerate(by_pk.values()))
-    return _Found(records, True, capped)
+                ranked.setdefault(str(record.pk), len(ranked))
+        positions[kind] = ranked
+    return _Found(positions, True, capped)
 
 
 # The form ---------------------------------------------------------------------------------------------------

@@ -103,3 +103,10 @@ def index_generated(
                 backend.add_bulk(model, page)
         count += len(page)
         last = page[-1].pk
+
+
+def optimize_search_indexes() -> None:
+    """After a bulk load, let each search backend that can tidy its index do so (SQLite's FTS5 merges segments)."""
+    for backend in get_search_backends():
+        if hasattr(backend, "optimize_index"):
+            backend.optimize_index()

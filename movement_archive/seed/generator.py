@@ -294,4 +294,5 @@ class _Generator:
                 bulk.index_generated(Event, self.first_pk[Event], size),
             )
         )
+        bulk.optimize_search_indexes()
         self.count("search index entries", indexed)

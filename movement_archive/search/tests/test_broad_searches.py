@@ -61,6 +61,21 @@ class ABroadSearch(CastTestCase):
         self.assertContains(page, "not ranked by relevance")
 
     @ONE_PASS
+    def test_asking_for_one_kind_finds_it_behind_newer_matches_of_other_kinds(self):
+        # Wally, the newest match, is a person; with room for two entries the index alone must skip him.
+        with mock.patch.object(backends, "RANK_LIMIT", 3), mock.patch.object(queries, "MAX_RESULTS", 2):
+            people = self.results(type="person")
+            groups = self.results(type="organisation")
+        self.assertEqual([r["key"] for r in people["results"]], ["wally"])
+        self.assertTrue(people["complete"])
+        self.assertEqual([r["key"] for r in groups["results"]], ["wallaby-4", "wallaby-3"])
+        self.assertFalse(groups["complete"])
+
+    def test_the_start_of_a_word_finds_what_the_whole_word_finds(self):
+        self.assertEqual(self.results(q="walla")["count"], 7)
+        self.assertEqual(self.results(q="wal")["count"], 7)
+
+    @ONE_PASS
     def test_more_matches_than_are_listed_are_said_to_be_more(self):
         with mock.patch.object(queries, "MAX_RESULTS", 4):
             found = self.results()
