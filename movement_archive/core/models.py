@@ -16,6 +16,15 @@ from .blocks import citations_block_types
 from .fields import PartialDatesMixin
 
 
+def dense_enough(listed: int, total: int, page: int) -> bool:
+    """Whether to find a page of ``listed`` records among ``total`` by walking (``RecordQuerySet.among``).
+
+    Spread evenly, a page of ``page`` is reached after about ``page * total / listed`` records walked, while the
+    list costs ``listed`` keys read: walk when that is fewer.
+    """
+    return listed > 0 and listed * listed > page * total
+
+
 class RecordQuerySet(SearchableQuerySetMixin, models.QuerySet):
     """Visibility is decided here, once: every public surface asks ``visible_to(user)``."""
 
@@ -26,15 +35,23 @@ class RecordQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """What a reader may see. Readers only ever see the published (live) version of a record."""
         return self.filter(live=True)
 
-    def among(self, keys: models.QuerySet) -> RecordQuerySet:
-        """The records whose primary key is in ``keys`` (a subquery of keys), read in an index's order.
+    def among(self, links: models.QuerySet, field: str, *, dense: bool = False) -> RecordQuerySet:
+        """The records whose primary key is the ``field`` of one of ``links``, for reading in an index's order.
 
-        For an ordered page of a long list (a country's 12,000 organisations by name): ``pk__in=keys`` makes
-        SQLite fetch every listed record and sort them all for the first fifty, while walking the index of the
-        order and testing each key stops at fifty. "+ 0" is what keeps SQLite from looking the keys up one by
-        one. Use it only where an index matches the order; without one, ``pk__in`` is the faster.
+        For an ordered page of a long list (a country's 12,000 organisations by name), ``pk__in`` makes SQLite
+        fetch every listed record and sort them all for the first fifty; walking the index of the order and
+        testing each record stops at fifty. Two ways to test a record:
+
+        - by default, every key of ``links`` is read into a list first ("+ 0" keeps SQLite from looking the
+          keys up one by one instead): a cost per listed key, whatever the page;
+        - ``dense``: each record walked is looked up in ``links``' index: a cost per record walked, and the walk
+          is short when the list holds a good share of all records (see ``dense_enough``).
+
+        Use it only where an index matches the order; without one, ``pk__in`` is the faster.
         """
-        return self.alias(_among=models.F("pk") + 0).filter(_among__in=keys)
+        if dense:
+            return self.filter(models.Exists(links.filter(**{field: models.OuterRef("pk")})))
+        return self.alias(_among=models.F("pk") + 0).filter(_among__in=links.values(field))
 
     def pointed_at_by(self, field_name: str) -> models.Exists:
         """A condition on another table: its ``field_name`` is the key of one of these records.

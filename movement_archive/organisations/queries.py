@@ -38,6 +38,11 @@ class ReadRelation:
         return "outgoing" if self.relation.object_id == self.other.pk else "incoming"
 
 
+def _unshown(end: str) -> list[str]:
+    shown = {"id", "key", "name", "acronym"}
+    return [f"{end}__{f.name}" for f in Organisation._meta.concrete_fields if f.name not in shown]
+
+
 def relations_of(organisation: Organisation, user=None) -> list[ReadRelation]:
     """Every relation of an organisation from both ends, limited to organisations the reader may see.
 
@@ -46,7 +51,9 @@ def relations_of(organisation: Organisation, user=None) -> list[ReadRelation]:
     visible = Organisation.objects.visible_to(user)
     outgoing = OrganisationRelation.objects.filter(visible.pointed_at_by("object"), subject=organisation)
     incoming = OrganisationRelation.objects.filter(visible.pointed_at_by("subject"), object=organisation)
-    outgoing, incoming = outgoing.select_related("object"), incoming.select_related("subject")
+    # Of the organisation at the other end, only what names and links it is read.
+    outgoing = outgoing.select_related("object").defer(*_unshown("object"))
+    incoming = incoming.select_related("subject").defer(*_unshown("subject"))
     read = [ReadRelation(str(r.get_type_display()), r.object, r) for r in outgoing]
     read += [ReadRelation(str(r.inverse_label), r.subject, r) for r in incoming]
     return sorted(read, key=lambda r: (r.relation.start_sort is None, r.relation.start_sort, r.label, r.other.name))
@@ -79,13 +86,14 @@ def organisation_list(
 
     found = Organisation.objects.visible_to(user)
     # Subqueries rather than joins: a join per many-to-many filter would repeat rows and need DISTINCT.
-    # Read from the link table alone: going through the organisations table would read their wide rows.
+    # Read from the link table alone: going through the organisations table would read their wide rows. An
+    # index gives each order of the directory, so the page is found by walking it (see ``among``).
     placed = Organisation.countries.through.objects
     if countries:
-        found = _placed_among(found, placed.filter(country__iso2__in=countries).values("organisation_id"), sort)
+        found = found.among(placed.filter(country__iso2__in=countries), "organisation_id")
     if regions:
         in_regions = reduce(or_, (Country.objects.in_region(name) for name in regions))
-        found = _placed_among(found, placed.filter(country__in=in_regions).values("organisation_id"), sort)
+        found = found.among(placed.filter(country__in=in_regions), "organisation_id")
     if models:
         practised = Practice.objects.filter(model__key__in=models, model__in=OrganisingModel.objects.visible_to(user))
         found = found.filter(pk__in=practised.values("organisation_id"))
@@ -103,11 +111,6 @@ def organisation_list(
             )
         )
     return _sorted(found, sort).prefetch_related("countries")
-
-
-def _placed_among(found: QuerySet[Organisation], keys: QuerySet, sort: str) -> QuerySet[Organisation]:
-    # An index gives each order of the directory, so the page is found by walking it (see ``among``).
-    return found.among(keys)
 
 
 def _sorted(found: QuerySet[Organisation], sort: str) -> QuerySet[Organisation]:
@@ -197,6 +200,14 @@ class OrganisationPage:
         return [claim for disagreement in self.disagreements for claim in disagreement.claims.all()]
 
 
+# Of the people and events listed, the page shows names, titles and dates: the other columns (texts, editorial
+# state) would cost more to read into records than the queries take.
+_AFFILIATION_FIELDS = (
+    *("person", "organisation", "role", "start", "end", "citations", "sort_order"),
+    *("person__key", "person__name", "person__sort_name"),
+)
+
+
 def organisation_page(organisation: Organisation, user=None) -> OrganisationPage:
     """Load an organisation's page: a fixed number of queries (about a dozen) however many rows it has.
 
@@ -226,13 +237,13 @@ def organisation_page(organisation: Organisation, user=None) -> OrganisationPage
         .order_by(F("start_sort").asc(nulls_last=True), "model__position", "sort_order")
     )
     affiliations = sorted(
-        Affiliation.objects.filter(
-            Person.objects.visible_to(user).pointed_at_by("person"), organisation=organisation
-        ).select_related("person"),
+        Affiliation.objects.filter(Person.objects.visible_to(user).pointed_at_by("person"), organisation=organisation)
+        .select_related("person")
+        .only(*_AFFILIATION_FIELDS),
         key=_chronological_then_by_person,
     )
     all_events = Event.objects.visible_to(user).filter(organisations=organisation).chronological()
-    events = list(all_events[:EVENTS_SHOWN])
+    events = list(all_events.only("key", "title", "date", "kind")[:EVENTS_SHOWN])
     page = OrganisationPage(
         organisation=organisation,
         practices=practices,
