@@ -1,5 +1,5 @@
 """The `movement-archive` command: try the demo, serve the archive, load the seed, generate benchmark data,
-reach Django's commands.
+import and export interviews, reach Django's commands.
 
 Django is set up only when a subcommand needs it, so `--help` works without any configuration.
 Configuration mistakes end the command with one line on stderr and exit status 2, never a traceback.
@@ -131,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--add", action="store_true", help="add to generated records already in the database instead of refusing"
     )
     generate.set_defaults(handler=_generate)
+
+    from movement_archive.interviews.cli import add_commands as add_interview_commands
+
+    add_interview_commands(commands, _setup_django)
 
     manage = commands.add_parser(
         "manage",

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "movement_archive.people",
     "movement_archive.events",
     "movement_archive.documentary",
+    "movement_archive.interviews",
     "movement_archive.sources",
     "movement_archive.seed",
     "movement_archive.search",
@@ -150,6 +151,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env_path("MOVEMENT_ARCHIVE_STATIC_ROOT", str(HOME / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MOVEMENT_ARCHIVE_MEDIA_ROOT", str(HOME / "media"))
+# Interview recordings live apart from MEDIA_ROOT: the proxy serves /media/ to anyone, and recordings are served
+# only through the archive's view, which checks who may hear them.
+MOVEMENT_ARCHIVE_RECORDINGS_ROOT = env_path("MOVEMENT_ARCHIVE_RECORDINGS_ROOT", str(HOME / "recordings"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("models/", include("movement_archive.organising.urls")),
     path("events/", include("movement_archive.events.urls")),
     path("episodes/", include("movement_archive.documentary.urls")),
+    path("interviews/", include("movement_archive.interviews.urls")),
     path("sources/", include("movement_archive.sources.urls")),
     path("search/", include("movement_archive.search.urls")),
     prefix_default_language=False,

@@ -15,7 +15,7 @@ ADMINISTRATORS = "Administrators"
 EDITORS = "Editors"
 RESEARCHERS = "Researchers"
 
-ARCHIVE_APPS = ("sources", "places", "organisations", "organising", "people", "events", "documentary")
+ARCHIVE_APPS = ("sources", "places", "organisations", "organising", "people", "events", "documentary", "interviews")
 EDITOR_ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock")
 
 

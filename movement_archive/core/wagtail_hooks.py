@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
+from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
 from movement_archive.people.models import Person
@@ -74,6 +75,15 @@ class EpisodeViewSet(ArchiveViewSet):
     ordering = ["series", "number"]
 
 
+class InterviewViewSet(ArchiveViewSet):
+    model = Interview
+    icon = "openquote"
+    list_display = ["title", "date", "access", "synthetic"]
+    list_filter = ["access", "synthetic", "live"]
+    search_fields = ["title"]
+    ordering = ["title"]
+
+
 class SourceViewSet(ArchiveViewSet):
     model = Source
     icon = "doc-full"
@@ -96,6 +106,7 @@ class ArchiveViewSetGroup(SnippetViewSetGroup):
         OrganisingModelViewSet,
         SeriesViewSet,
         EpisodeViewSet,
+        InterviewViewSet,
         SourceViewSet,
         DisagreementViewSet,
         LocalityViewSet,

@@ -11,7 +11,7 @@ from movement_archive.core import filters
 from movement_archive.core.twins import BadQuery
 
 MAX_QUERY_LENGTH = 200
-TYPES = ("organisation", "person", "event", "episode", "model", "source", "place")
+TYPES = ("organisation", "person", "event", "episode", "model", "interview", "source", "place")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from movement_archive.documentary.models import Episode
 from movement_archive.events.models import Event
+from movement_archive.interviews.models import IndexPoint, Interview, Segment
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel, Practice
 from movement_archive.people.models import Person
@@ -91,6 +92,16 @@ def _narrow_sources(found: QuerySet, filters: Filters, user) -> QuerySet | None:
     return found
 
 
+def _narrow_interviews(found: QuerySet, filters: Filters, user, through: str = "") -> QuerySet | None:
+    """Interviews, their index and transcripts: placed by the countries they concern, never by model or date."""
+    if filters.models or filters.decades:
+        return None
+    if not (filters.countries or filters.regions):
+        return found
+    interviews = _countries_narrowed(Interview.objects.all(), filters)
+    return found.filter(**{f"{through}__in" if through else "pk__in": interviews.values("pk")})
+
+
 def _narrow_unplaced(found: QuerySet, filters: Filters, user) -> QuerySet | None:
     """Organising models have no place and no date: any filter but the type leaves them out."""
     return None if filters.narrows_records else found
@@ -130,6 +141,28 @@ def countries_with_records(user) -> QuerySet[Country]:
     return Country.objects.filter(iso2__in=Country.objects.filter(placed).values_list("iso2", flat=True))
 
 
+def _heard(user) -> QuerySet:
+    return Interview.objects.visible_to(user)
+
+
+def _clock(ms: int) -> str:
+    minutes, seconds = divmod(ms // 1000, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def _moment_url(interview: Interview, ms: int) -> str:
+    whole, fraction = divmod(ms, 1000)
+    moment = f"{whole}.{fraction:03d}".rstrip("0").rstrip(".") if fraction else str(whole)
+    return f"{interview.get_absolute_url()}?t={moment}"
+
+
+def _segment_url(segment: Segment) -> str:
+    # The transcript in the language the words were found in, opened on their line.
+    url = _moment_url(segment.transcript.interview, segment.start_ms)
+    return f"{url}&language={segment.transcript.language}#s{segment.position}"
+
+
 def _other_names(record) -> list[str]:
     return [other.name for other in record.other_names.all()]
 
@@ -155,6 +188,7 @@ class Kind:
     prefetch: tuple[str, ...] = ()
     url: Callable[[Model], str] = field(default=lambda record: record.get_absolute_url())
     ref: Callable[[Model], str] = field(default=lambda record: record.key)  # the stable id in JSON
+    title: Callable[[Model], str] = field(default=str)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -209,6 +243,44 @@ KINDS: tuple[Kind, ...] = (
         texts=lambda m: [m.definition],
         narrow=_narrow_unplaced,
         name_fields=("name",),
+    ),
+    Kind(
+        "interview",
+        _("Interview"),
+        Interview,
+        _heard,
+        names=lambda i: [i.title],
+        texts=lambda i: [i.summary, i.keywords],
+        narrow=_narrow_interviews,
+        name_fields=("title",),
+    ),
+    Kind(
+        "interview",
+        _("Moment of an interview"),
+        IndexPoint,
+        lambda user: IndexPoint.objects.filter(interview__in=_heard(user)).select_related("interview"),
+        names=lambda p: [p.title, p.title_alt],
+        texts=lambda p: [p.synopsis, p.partial_transcript, p.keywords, p.synopsis_alt, p.subjects],
+        narrow=lambda found, filters, user: _narrow_interviews(found, filters, user, "interview"),
+        name_fields=("title", "title_alt"),
+        url=lambda p: f"{_moment_url(p.interview, p.time_ms)}#transcript",
+        title=lambda p: f"{p.interview.title} · {_clock(p.time_ms)} · {p.title}",
+        ref=lambda p: f"{p.interview.key}@{p.time_ms}",
+    ),
+    Kind(
+        "interview",
+        _("Transcript"),
+        Segment,
+        lambda user: Segment.objects.filter(transcript__interview__in=_heard(user)).select_related(
+            "transcript__interview"
+        ),
+        names=lambda s: [],
+        texts=lambda s: [s.text],
+        narrow=lambda found, filters, user: _narrow_interviews(found, filters, user, "transcript__interview"),
+        name_fields=(),
+        url=_segment_url,
+        ref=lambda s: f"{s.transcript.interview.key}@{s.start_ms}",
+        title=lambda s: f"{s.transcript.interview.title} · {_clock(s.start_ms)}",
     ),
     Kind(
         "source",

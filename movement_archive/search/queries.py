@@ -74,7 +74,7 @@ class Hit:
 
     @property
     def title(self) -> str:
-        return str(self.record)
+        return self.kind.title(self.record)
 
     @property
     def url(self) -> str:
@@ -201,7 +201,9 @@ def _rank(hits: list[Hit]) -> list[Hit]:
     ties. On backends searched kind by kind, positions are per kind, so the best of each kind come before
     the second best of any: their scores are not comparable from one kind to another.
     """
-    return sorted(hits, key=lambda h: (h.tier, h.position, _ORDER[h.kind], h.names[0].casefold(), h.pk))
+    return sorted(
+        hits, key=lambda h: (h.tier, h.position, _ORDER[h.kind], h.names[0].casefold() if h.names else "", h.pk)
+    )
 
 
 def _found_in_one_pass(backend, kinds: list[Kind], readable, terms: tuple[str, ...], any_word: bool) -> _Found:
@@ -259,6 +261,7 @@ TYPE_CHOICES = [
     ("event", _("Events")),
     ("episode", _("Episodes")),
     ("model", _("Organising models")),
+    ("interview", _("Interviews and transcripts")),
     ("source", _("Sources")),
     ("place", _("Places and countries")),
 ]

@@ -29,6 +29,7 @@ from django.utils.text import slugify
 from movement_archive.accounts.roles import ADMINISTRATORS, EDITORS, RESEARCHERS, sync_roles
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
+from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
 from movement_archive.people.models import Person
@@ -181,6 +182,11 @@ def make_episode(**fields: Any) -> Episode:
     series = fields.pop("series", None) or make_series()
     number = fields.pop("number", None) or (series.episodes.count() + 1)
     return _record(Episode, {"series": series, "number": number, "title": "The first user unions"}, fields)
+
+
+def make_interview(**fields: Any) -> Interview:
+    """An interview record with public access and nothing recorded; tests add transcripts as they need."""
+    return _record(Interview, {"title": "An interview about the first union"}, fields)
 
 
 def make_disagreement(**fields: Any) -> Disagreement:

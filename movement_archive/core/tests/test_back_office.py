@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, streamfield
 from movement_archive.core.wagtail_hooks import ArchiveViewSetGroup
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
+from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
 from movement_archive.people.models import Person
@@ -27,6 +28,7 @@ from movement_archive.testing import (
     make_disagreement,
     make_episode,
     make_event,
+    make_interview,
     make_locality,
     make_organisation,
     make_organising_model,
@@ -265,6 +267,7 @@ ARCHIVE = {
     OrganisingModel: (make_organising_model, "Grassroots organising"),
     Series: (make_series, "A history of the movement"),
     Episode: (make_episode, "The first user unions"),
+    Interview: (make_interview, "An interview about the first union"),
     Source: (make_source, "A history of drug user organising"),
     Disagreement: (make_disagreement, "When was the first union founded?"),
     Locality: (make_locality, "Rotterdam"),

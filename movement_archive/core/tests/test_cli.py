@@ -31,6 +31,8 @@ HELP_MENTIONS = {
     "serve": ["--host", "--port", "--workers"],
     "load-seed": ["--data-dir"],
     "generate": ["--organisations", "--events", "--people", "--seed", "--batch-size", "--add"],
+    "import-interview": ["FILE", "--format", "--title", "--language", "--key", "--publish", "--json"],
+    "export-interview": ["ID", "--format", "--include-restricted"],
     "manage": ["ARGS"],
 }
 

@@ -159,7 +159,7 @@ def read_po(path: Path) -> list[dict]:
 
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[sdr]")
 # Spanish messages that are rightly the same as their English msgid.
-SAME_IN_SPANISH = {"Local", "Regional", "Alias"}
+SAME_IN_SPANISH = {"Local", "Regional", "Alias", "Audio", "original"}
 # Small English words that no Spanish message should contain.
 ENGLISH_WORDS = re.compile(r"\b(the|and|of|to|is|are|for|with|by|from|this|that|which|in|on|or|not|no one)\b")
 

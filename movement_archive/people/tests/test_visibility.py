@@ -8,6 +8,7 @@ from django.apps import apps
 from movement_archive.core.models import EditorialRecord
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
+from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
 from movement_archive.people.models import Person
@@ -21,6 +22,7 @@ from movement_archive.testing import (
     make_disagreement,
     make_episode,
     make_event,
+    make_interview,
     make_locality,
     make_organisation,
     make_organising_model,
@@ -37,6 +39,7 @@ FACTORIES = {
     OrganisingModel: make_organising_model,
     Series: make_series,
     Episode: make_episode,
+    Interview: make_interview,
     Source: make_source,
     Disagreement: make_disagreement,
     Locality: make_locality,

@@ -18,6 +18,7 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
+from movement_archive.interviews.tests.helpers import synthetic_interview, synthetic_wav, with_recording
 from movement_archive.seed.loader import load_seed
 
 # Playwright's synchronous API keeps an event loop running in the test thread, and Django then refuses
@@ -53,6 +54,8 @@ def archive(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         load_seed()
+        # Interviews are tested on a synthetic one with a playable recording: the seed holds no recordings.
+        with_recording(synthetic_interview(key="synthetic-interview", segments=8), synthetic_wav(40))
         shared = {c.alias: c for c in connections.all() if c.vendor == "sqlite" and c.is_in_memory_db()}
         for connection in shared.values():
             connection.inc_thread_sharing()

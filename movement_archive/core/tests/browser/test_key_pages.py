@@ -26,6 +26,9 @@ KEY_PAGES = [
     "/episodes/4/",
     "/sources/briefing/",
     "/events/thailand-killings-2003/",
+    "/interviews/",
+    "/interviews/synthetic-interview/",
+    "/interviews/synthetic-interview/?t=9&beside=es",
 ]
 
 

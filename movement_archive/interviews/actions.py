@@ -1,0 +1,219 @@
+"""Writes with side effects: creating an interview from a file, replacing a transcript.
+
+Each action runs in one transaction: a file that fails half-way leaves the archive as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pycountry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from django.utils.text import slugify
+from wagtail.search.backends import get_search_backends
+from wagtail.search.models import IndexEntry
+
+from movement_archive.dates import edtf
+from movement_archive.oralhistory.document import FormatError, InterviewDocument
+from movement_archive.oralhistory.document import Segment as SegmentData
+from movement_archive.people.models import Person
+
+from .models import LANGUAGE_CODE, IndexPoint, Interview, Participant, Segment, Transcript
+
+# Segments written per INSERT on PostgreSQL; on SQLite Django cuts batches to its limit of 999 values (166 rows).
+BATCH = 900
+# Segments sent to the search backend at a time: each call also recomputes Wagtail's average title length.
+INDEX_BATCH = 2000
+UNDETERMINED = "und"  # the ISO 639 code for a language not stated
+
+
+@dataclass(frozen=True)
+class Imported:
+    interview: Interview
+    segments: int
+    index_points: int
+    warnings: tuple[str, ...] = ()  # what the file held that the interview could not keep, in words
+
+
+def import_interview(
+    document: InterviewDocument, *, source_format: str, key: str = "", by=None, publish: bool = False
+) -> Imported:
+    """Create an interview, its transcripts and its index from a file's document; a draft unless ``publish``.
+
+    Narrators and interviewers are matched to people by name (or other name); a name the archive does not know
+    becomes a new person, unpublished and hidden, for an editor to check before anything about them is shown.
+    """
+    title = document.title.strip() or _title_from(document)
+    if not title:
+        raise FormatError("the file gives the interview no title and names no narrator; give it a title")
+    warnings = []
+    language, language_alt = (_language_code(value, warnings) for value in (document.language, document.language_alt))
+    date = _edtf_date(document.date)
+    if document.date.strip() and not date:
+        warnings.append(f"the date {document.date.strip()!r} is not a date the archive can read; it was left out")
+    with transaction.atomic():
+        interview = Interview(
+            title=title[:255],
+            key=key or _free_key(title),
+            live=False,
+            date=date,
+            languages=", ".join(code for code in (language, language_alt) if code),
+            duration_ms=document.duration_ms,
+            rights=document.rights,
+            usage=document.usage,
+            summary=document.description,
+            keywords="; ".join(document.keywords),
+            subjects="; ".join(document.subjects),
+            repository=document.repository[:255],
+            collection=document.collection[:255],
+            accession=document.accession[:100],
+            external_media_url=document.media_url,
+            media_kind=document.media_format if document.media_format in Interview.MediaKind.values else "",
+        )
+        if interview.external_media_url and not interview.media_kind:
+            interview.media_kind = Interview.MediaKind.VIDEO
+        interview.full_clean(exclude=["citations"])
+        for role, names in (
+            (Participant.Role.NARRATOR, document.interviewees),
+            (Participant.Role.INTERVIEWER, document.interviewers),
+        ):
+            for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+                interview.participants.add(Participant(person=_person_named(name), role=role))
+        for point in document.index:
+            interview.index_points.add(_index_point(point))
+        interview.save()
+        revision = interview.save_revision(user=by, log_action=True)
+        if publish:
+            revision.publish(user=by)
+            interview.refresh_from_db()
+        segments = 0
+        if document.segments:
+            segments += write_transcript(interview, document.segments, language or UNDETERMINED, True, source_format)
+        if document.segments_alt:
+            alt = language_alt or UNDETERMINED
+            segments += write_transcript(interview, document.segments_alt, alt, False, source_format)
+    return Imported(interview, segments, len(document.index), tuple(warnings))
+
+
+def write_transcript(
+    interview: Interview, segments: list[SegmentData], language: str, original: bool, source_format: str
+) -> int:
+    """Replace the interview's transcript in ``language`` with these segments. Returns how many were written."""
+    language = language.strip() or UNDETERMINED
+    with transaction.atomic():
+        _forget(Transcript.objects.filter(interview=interview, language=language))
+        transcript = Transcript.objects.create(
+            interview=interview, language=language, original=original, imported_from=source_format
+        )
+        rows = [
+            Segment(
+                transcript=transcript,
+                position=n,
+                start_ms=s.start_ms,
+                end_ms=s.end_ms,
+                speaker=s.speaker[:200],
+                text=s.text,
+            )
+            for n, s in enumerate(sorted(segments, key=lambda s: s.start_ms))
+        ]
+        Segment.objects.bulk_create(rows, batch_size=BATCH)
+        # bulk_create sends no signals, so the search index is told here, in batches.
+        backends = list(get_search_backends())
+        for first in range(0, len(rows), INDEX_BATCH):
+            for backend in backends:
+                backend.add_bulk(Segment, rows[first : first + INDEX_BATCH])
+    return len(rows)
+
+
+def _forget(transcripts) -> None:
+    """Delete transcripts with their segments and the segments' index entries, a few queries in all.
+
+    A plain delete would fetch every segment and remove its index entry one query at a time (Wagtail listens
+    for each deletion): thousands of queries for one long interview.
+    """
+    segments = Segment.objects.filter(transcript__in=transcripts)
+    entries = IndexEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Segment),
+        object_id__in=segments.annotate(key=Cast("pk", TextField())).values("key"),
+    )
+    entries._raw_delete(entries.db)
+    segments._raw_delete(segments.db)
+    Transcript.objects.filter(pk__in=list(transcripts.values_list("pk", flat=True))).delete()
+
+
+def _index_point(point) -> IndexPoint:
+    return IndexPoint(
+        time_ms=point.time_ms,
+        title=point.title[:500],
+        title_alt=point.title_alt[:500],
+        partial_transcript=point.partial_transcript,
+        partial_transcript_alt=point.partial_transcript_alt,
+        synopsis=point.synopsis,
+        synopsis_alt=point.synopsis_alt,
+        keywords="; ".join(point.keywords),
+        keywords_alt="; ".join(point.keywords_alt),
+        subjects="; ".join(point.subjects),
+        subjects_alt="; ".join(point.subjects_alt),
+        gps_points=[
+            {"latitude": g.latitude, "longitude": g.longitude, "zoom": g.zoom, "text": g.text, "text_alt": g.text_alt}
+            for g in point.gps_points
+        ],
+        hyperlinks=[{"url": h.url, "text": h.text, "text_alt": h.text_alt} for h in point.hyperlinks],
+    )
+
+
+def _person_named(name: str) -> Person:
+    known = Person.objects.filter(Q(name__iexact=name) | Q(other_names__name__iexact=name)).distinct().first()
+    if known:
+        return known
+    person = Person(name=name[:200], key=_free_key(name, Person), live=False, visibility=Person.Visibility.HIDDEN)
+    person.save()
+    person.save_revision(log_action=True)
+    return person
+
+
+def _title_from(document: InterviewDocument) -> str:
+    narrators = [n.strip() for n in document.interviewees if n.strip()]
+    return f"Interview with {', '.join(narrators)}" if narrators else ""
+
+
+def _free_key(text: str, model=Interview) -> str:
+    base = (slugify(text)[:90] or "interview").strip("-")
+    key, n = base, 1
+    while model.objects.filter(key=key).exists():
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
+def _language_code(value: str, warnings: list[str]) -> str:
+    """A language as a code: as it is when it is one ("en", "pt-BR"), from its English name ("English") otherwise."""
+    value = value.strip()
+    if not value:
+        return ""
+    if LANGUAGE_CODE.match(value):
+        return value
+    try:
+        found = pycountry.languages.lookup(value)
+    except LookupError:
+        warnings.append(f"the language {value!r} is not one the archive knows; it was left out")
+        return ""
+    return getattr(found, "alpha_2", None) or found.alpha_3
+
+
+def _edtf_date(value: str) -> str:
+    """The file's date as EDTF: as it is when it already is (2015-03-04, 2015), or from OHMS's m/d/yyyy."""
+    value = value.strip()
+    if edtf.is_valid(value):
+        return value
+    month_day_year = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+    if month_day_year:
+        month, day, year = (int(part) for part in month_day_year.groups())
+        candidate = f"{year:04d}-{month:02d}-{day:02d}"
+        if edtf.is_valid(candidate):
+            return candidate
+    return ""

@@ -1,0 +1,357 @@
+"""Oral-history interviews: who spoke, when and where, the recording, timed transcripts and an OHMS-style index.
+
+An interview is an editorial record (drafts, revisions, locking), and so are its people, its episode uses and its
+index points, which are cluster children and part of each revision. Transcripts are not: a three-hour transcript
+holds thousands of segments, so it is replaced whole by an import (``actions.py``) rather than edited in a form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from movement_archive.core.fields import EDTFField
+from movement_archive.core.models import EditorialRecord, RecordQuerySet
+from movement_archive.search.text import folded_copy
+
+from .storage import recording_storage
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+RECORDING_EXTENSIONS = ["mp3", "m4a", "ogg", "oga", "opus", "wav", "flac", "mp4", "m4v", "webm", "ogv"]
+
+
+def validate_languages(value: str) -> None:
+    for code in language_codes(value):
+        if not LANGUAGE_CODE.match(code):
+            raise ValidationError(
+                _("%(code)r is not a language code such as en, es or pt-BR."), params={"code": code}, code="language"
+            )
+
+
+def language_codes(value: str) -> list[str]:
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+class Access(models.TextChoices):
+    """Who may see an interview at all: its page, recording, transcript and index, and its search entries."""
+
+    PUBLIC = "public", _("Anyone")
+    RESEARCHERS = "researchers", _("Signed-in researchers and editors")
+    EDITORS = "editors", _("Editors only")
+
+
+class InterviewQuerySet(RecordQuerySet):
+    def visible_to(self, user=None):
+        """Live interviews whose access level admits the reader: the one place interview access is decided.
+
+        Pages, JSON twins, recordings, transcripts, exports and search all ask it.
+        """
+        visible = super().visible_to(user)
+        if user is None or not user.is_authenticated:
+            return visible.filter(access=Access.PUBLIC)
+        if user.has_perm("interviews.change_interview"):
+            return visible
+        if user.has_perm("interviews.view_interview"):
+            return visible.exclude(access=Access.EDITORS)
+        return visible.filter(access=Access.PUBLIC)
+
+
+class Interview(EditorialRecord):
+    class MediaKind(models.TextChoices):
+        AUDIO = "audio", _("Audio")
+        VIDEO = "video", _("Video")
+
+    title = models.CharField(_("title"), max_length=255)
+    synthetic = models.BooleanField(
+        _("synthetic"),
+        default=False,
+        help_text=_("A made-up interview for demonstrations and tests. Its page says so in plain words."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    date = EDTFField(_("date"), blank=True, lower_field="date_lower", upper_field="date_upper", sort_field="date_sort")
+    date_sort = models.DateField(null=True, editable=False)
+    date_lower = models.DateField(null=True, editable=False)
+    date_upper = models.DateField(null=True, editable=False)
+    country = models.ForeignKey(
+        "places.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="interviews_held",
+        verbose_name=_("country where it was recorded"),
+    )
+    locality = models.ForeignKey(
+        "places.Locality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interviews_held",
+        verbose_name=_("place where it was recorded"),
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=100,
+        blank=True,
+        validators=[validate_languages],
+        help_text=_("Language codes separated by commas, the language spoken first: en, es, pt-BR."),
+    )
+    duration_ms = models.PositiveIntegerField(_("duration in milliseconds"), null=True, blank=True)
+    rights = models.TextField(_("rights"), blank=True, help_text=_("Who holds the rights to the recording."))
+    usage = models.TextField(_("usage"), blank=True, help_text=_("What others may do with it, and how to credit it."))
+    access = models.CharField(_("access"), max_length=20, choices=Access.choices, default=Access.PUBLIC)
+    recording = models.FileField(
+        _("recording"),
+        storage=recording_storage,
+        upload_to="recordings/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(RECORDING_EXTENSIONS)],
+        help_text=_("Audio or video served by the archive itself, to those the access level admits."),
+    )
+    media_kind = models.CharField(_("kind of recording"), max_length=10, choices=MediaKind.choices, blank=True)
+    external_media_url = models.URLField(
+        _("recording hosted elsewhere"),
+        blank=True,
+        help_text=_("Loaded only when a reader asks for it: the page makes no request to that host before."),
+    )
+    keywords = models.TextField(_("keywords"), blank=True, help_text=_("Separated by semicolons."))
+    subjects = models.TextField(_("subjects"), blank=True, help_text=_("Separated by semicolons."))
+    repository = models.CharField(_("repository"), max_length=255, blank=True, help_text=_("Who keeps the original."))
+    collection = models.CharField(_("collection"), max_length=255, blank=True)
+    accession = models.CharField(_("accession number"), max_length=100, blank=True)
+    organisations = ParentalManyToManyField(
+        "organisations.Organisation", blank=True, related_name="interviews", verbose_name=_("organisations it concerns")
+    )
+    countries = ParentalManyToManyField(
+        "places.Country", blank=True, related_name="interviews", verbose_name=_("countries it concerns")
+    )
+
+    objects = InterviewQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("key"),
+        FieldPanel("synthetic"),
+        FieldPanel("summary"),
+        InlinePanel("participants", label=_("Narrators and interviewers")),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("languages"), FieldPanel("duration_ms")]),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("locality")]),
+        MultiFieldPanel(
+            [FieldPanel("access"), FieldPanel("recording"), FieldPanel("media_kind"), FieldPanel("external_media_url")],
+            heading=_("Recording and access"),
+        ),
+        FieldPanel("rights"),
+        FieldPanel("usage"),
+        FieldRowPanel([FieldPanel("keywords"), FieldPanel("subjects")]),
+        FieldRowPanel([FieldPanel("repository"), FieldPanel("collection"), FieldPanel("accession")]),
+        FieldPanel("organisations"),
+        FieldPanel("countries"),
+        InlinePanel("episode_uses", label=_("Episodes that draw on it")),
+        InlinePanel("index_points", label=_("Index")),
+        FieldPanel("citations"),
+    ]
+    folded_name_fields = ("title",)
+    folded_text_fields = ("summary",)
+    search_fields = EditorialRecord.search_fields + [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.FilterField("access"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:detail", args=[self.key])
+
+    @property
+    def language_list(self) -> list[str]:
+        return language_codes(self.languages)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.recording and self.external_media_url:
+            raise ValidationError(
+                {"external_media_url": _("An interview has one recording: upload it or link to it, not both.")}
+            )
+        if (self.recording or self.external_media_url) and not self.media_kind:
+            raise ValidationError({"media_kind": _("Say whether the recording is audio or video.")})
+
+
+class Participant(Orderable):
+    class Role(models.TextChoices):
+        NARRATOR = "narrator", _("Narrator")
+        INTERVIEWER = "interviewer", _("Interviewer")
+
+    interview = ParentalKey(Interview, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="interview_roles", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.NARRATOR)
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("narrator or interviewer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["interview", "person", "role"],
+                name="participant_once_per_role",
+                violation_error_message=_("This person is already listed in this role."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class EpisodeUse(Orderable):
+    """An episode of the series that draws on the interview, and which stretch of the recording it uses."""
+
+    interview = ParentalKey(Interview, on_delete=models.CASCADE, related_name="episode_uses")
+    episode = models.ForeignKey(
+        "documentary.Episode", on_delete=models.CASCADE, related_name="interview_uses", verbose_name=_("episode")
+    )
+    start_ms = models.PositiveIntegerField(_("from (milliseconds)"), null=True, blank=True)
+    end_ms = models.PositiveIntegerField(_("to (milliseconds)"), null=True, blank=True)
+
+    panels = [FieldPanel("episode"), FieldRowPanel([FieldPanel("start_ms"), FieldPanel("end_ms")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("episode drawing on the interview")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_ms__isnull=True)
+                | models.Q(end_ms__isnull=True)
+                | models.Q(end_ms__gt=models.F("start_ms")),
+                name="episode_use_ends_after_start",
+                violation_error_message=_("The stretch used has to end after it starts."),
+            )
+        ]
+
+
+class IndexPoint(index.Indexed, Orderable):
+    """A moment of the interview described in the OHMS manner; each text has a twin in the other language.
+
+    Keywords and subjects are kept as OHMS keeps them, separated by semicolons. Places (``gps_points``: latitude,
+    longitude, zoom, text, text_alt) and links (``hyperlinks``: url, text, text_alt) are lists of objects.
+    """
+
+    interview = ParentalKey(Interview, on_delete=models.CASCADE, related_name="index_points")
+    time_ms = models.PositiveIntegerField(_("time (milliseconds)"))
+    title = models.CharField(_("title"), max_length=500)
+    title_alt = models.CharField(_("title, other language"), max_length=500, blank=True)
+    partial_transcript = models.TextField(_("partial transcript"), blank=True)
+    partial_transcript_alt = models.TextField(_("partial transcript, other language"), blank=True)
+    synopsis = models.TextField(_("synopsis"), blank=True)
+    synopsis_alt = models.TextField(_("synopsis, other language"), blank=True)
+    keywords = models.TextField(_("keywords"), blank=True, help_text=_("Separated by semicolons."))
+    keywords_alt = models.TextField(_("keywords, other language"), blank=True)
+    subjects = models.TextField(_("subjects"), blank=True, help_text=_("Separated by semicolons."))
+    subjects_alt = models.TextField(_("subjects, other language"), blank=True)
+    gps_points = models.JSONField(_("places"), default=list, blank=True)
+    hyperlinks = models.JSONField(_("links"), default=list, blank=True)
+
+    panels = [
+        FieldPanel("time_ms"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("title_alt")]),
+        FieldRowPanel([FieldPanel("partial_transcript"), FieldPanel("partial_transcript_alt")]),
+        FieldRowPanel([FieldPanel("synopsis"), FieldPanel("synopsis_alt")]),
+        FieldRowPanel([FieldPanel("keywords"), FieldPanel("keywords_alt")]),
+        FieldRowPanel([FieldPanel("subjects"), FieldPanel("subjects_alt")]),
+        FieldPanel("gps_points"),
+        FieldPanel("hyperlinks"),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("title_alt", boost=2),
+        index.SearchField("synopsis"),
+        index.SearchField("synopsis_alt"),
+        index.SearchField("partial_transcript"),
+        index.SearchField("partial_transcript_alt"),
+        index.SearchField("keywords"),
+        index.SearchField("keywords_alt"),
+        index.SearchField("subjects"),
+        index.SearchField("subjects_alt"),
+        index.SearchField("search_text_folded"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("index point")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def search_text_folded(self) -> str:
+        """The point's texts without their accents, so every backend finds them typed plainly."""
+        return folded_copy([self.title, self.title_alt, self.synopsis, self.synopsis_alt, self.keywords])
+
+    @staticmethod
+    def split(value: str) -> list[str]:
+        return [part.strip() for part in value.split(";") if part.strip()]
+
+
+class Transcript(models.Model):
+    """What was said, in one language, as timed segments. A translation's segments align with the original's."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="transcripts")
+    language = models.CharField(_("language"), max_length=35, validators=[validate_languages])
+    original = models.BooleanField(_("original"), default=True, help_text=_("Unticked for a translation."))
+    imported_from = models.CharField(_("imported from"), max_length=20, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-original", "language"]
+        verbose_name = _("transcript")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["interview", "language"],
+                name="transcript_one_per_language",
+                violation_error_message=_("This interview already has a transcript in that language."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.interview} [{self.language}]"
+
+
+class Segment(index.Indexed, models.Model):
+    """One timed stretch of a transcript. Written in bulk (``actions.write_transcript``), which indexes it."""
+
+    transcript = models.ForeignKey(Transcript, on_delete=models.CASCADE, related_name="segments")
+    position = models.PositiveIntegerField(_("position"))
+    start_ms = models.PositiveIntegerField(_("start (milliseconds)"))
+    end_ms = models.PositiveIntegerField(_("end (milliseconds)"), null=True, blank=True)
+    speaker = models.CharField(_("speaker"), max_length=200, blank=True)
+    text = models.TextField(_("text"))
+
+    search_fields = [index.SearchField("text"), index.SearchField("search_text_folded")]
+
+    class Meta:
+        ordering = ["transcript", "position"]
+        verbose_name = _("segment")
+        constraints = [
+            models.UniqueConstraint(fields=["transcript", "position"], name="segment_position_unique"),
+        ]
+        indexes = [models.Index(fields=["transcript", "start_ms"], name="segment_moment")]
+
+    def __str__(self) -> str:
+        return f"{self.start_ms} ms: {self.text[:60]}"
+
+    def search_text_folded(self) -> str:
+        return folded_copy([self.text])

@@ -1,0 +1,124 @@
+"""A visitor reads an interview: its facts, index and transcript, with each moment a link, and a JSON twin."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from movement_archive.interviews.models import Access
+from movement_archive.testing import CastTestCase
+
+from .helpers import synthetic_interview
+
+
+class ReadingAnInterview(CastTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.interview = synthetic_interview()
+        cls.url = cls.interview.get_absolute_url()
+
+    def test_the_list_names_the_interview_and_says_it_is_synthetic(self):
+        response = self.client.get(reverse("interviews:list"))
+        self.assertContains(response, "Synthetic interview for testing")
+        self.assertContains(response, '<span class="label">synthetic</span>', html=True)
+        data = self.client.get(reverse("interviews:list"), {"format": "json"}).json()
+        self.assertEqual([r["key"] for r in data["results"]], ["synthetic-interview"])
+        self.assertTrue(data["results"][0]["synthetic"])
+
+    def test_the_page_warns_that_no_one_said_these_words(self):
+        self.assertContains(self.client.get(self.url), "No one said these words.")
+
+    def test_each_line_of_the_transcript_links_to_its_moment_without_any_script(self):
+        response = self.client.get(self.url)
+        # No recording kept by the archive: the link is the line's own address, with the moment in it.
+        self.assertContains(response, 'href="?t=8#s2"')
+        self.assertContains(response, "Line 2 of the synthetic story.")
+        self.assertContains(response, "0:08")
+
+    def test_a_deep_link_marks_the_line_being_said_at_that_moment(self):
+        response = self.client.get(self.url, {"t": "9.5"})
+        self.assertContains(response, '<li id="s2" data-start="8000" data-end="11800" aria-current="true"')
+
+    def test_a_moment_that_is_not_a_number_is_refused_with_the_parameter_named(self):
+        response = self.client.get(self.url, {"t": "soon"})
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "t: ", status_code=400)
+
+    def test_the_translation_can_be_shown_beside_the_original_line_by_line(self):
+        response = self.client.get(self.url, {"beside": "es"})
+        self.assertContains(response, '<span class="translation" lang="es">Línea 2 of the synthetic story.</span>')
+
+    def test_searching_the_transcript_keeps_the_lines_that_hold_the_words(self):
+        response = self.client.get(self.url, {"q": "line 3"})
+        self.assertContains(response, "Line 3 of the synthetic story.")
+        self.assertNotContains(response, "Line 2 of the synthetic story.")
+        self.assertContains(response, "1 line holds")
+
+    def test_the_index_lists_each_point_with_a_link_to_its_moment(self):
+        response = self.client.get(self.url)
+        self.assertContains(response, "The first meeting")
+        self.assertContains(response, "La reunión")
+        self.assertContains(response, 'href="?t=8#transcript"')
+
+    def test_the_json_twin_holds_segments_index_and_people(self):
+        data = self.client.get(self.url, {"format": "json"}).json()
+        self.assertEqual(len(data["segments"]), 5)
+        self.assertEqual(
+            data["segments"][1],
+            {"start_ms": 4000, "end_ms": 7800, "speaker": "Narrator", "text": "Line 1 of the synthetic story."},
+        )
+        self.assertEqual(data["index"][1]["url"], f"http://testserver{self.url}?t=8")
+        self.assertEqual(
+            data["transcripts"], [{"language": "en", "original": True}, {"language": "es", "original": False}]
+        )
+        self.assertIsNone(data["recording"])
+
+    def test_the_number_of_queries_does_not_grow_with_the_segments(self):
+        longer = synthetic_interview(key="longer", segments=400)
+
+        def queries(url: str) -> int:
+            with CaptureQueriesContext(connection) as captured:
+                self.client.get(url)
+            return len(captured)
+
+        self.assertEqual(queries(self.url), queries(longer.get_absolute_url()))
+
+
+class AccessToInterviews(CastTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.for_researchers = synthetic_interview(key="for-researchers", access=Access.RESEARCHERS)
+        cls.for_editors = synthetic_interview(key="for-editors", access=Access.EDITORS)
+        cls.draft = synthetic_interview(key="draft", live=False)
+
+    def status(self, interview, user=None, suffix: str = "") -> int:
+        self.client.logout()
+        if user is not None:
+            self.client.force_login(user)
+        return self.client.get(interview.get_absolute_url() + suffix).status_code
+
+    def test_an_interview_for_researchers_is_not_found_by_visitors_and_read_by_researchers(self):
+        self.assertEqual(self.status(self.for_researchers), 404)
+        self.assertEqual(self.status(self.for_researchers, self.community_member), 404)
+        self.assertEqual(self.status(self.for_researchers, self.researcher), 200)
+
+    def test_an_interview_for_editors_is_read_by_editors_only(self):
+        self.assertEqual(self.status(self.for_editors, self.researcher), 404)
+        self.assertEqual(self.status(self.for_editors, self.editor), 200)
+
+    def test_a_draft_is_on_no_public_page(self):
+        self.assertEqual(self.status(self.draft, self.editor), 404)
+
+    def test_its_captions_and_exports_follow_the_same_rule(self):
+        for suffix in ("captions/en.vtt", "export.ohms", "export.vtt", "export.srt"):
+            with self.subTest(suffix=suffix):
+                self.assertEqual(self.status(self.for_researchers, None, suffix), 404)
+                self.assertEqual(self.status(self.for_researchers, self.researcher, suffix), 200)
+
+    def test_the_list_shows_each_reader_what_they_may_see(self):
+        self.client.force_login(self.researcher)
+        data = self.client.get(reverse("interviews:list"), {"format": "json"}).json()
+        self.assertEqual([r["key"] for r in data["results"]], ["for-researchers"])

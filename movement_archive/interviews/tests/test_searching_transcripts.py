@@ -1,0 +1,54 @@
+"""The archive's search finds what was said in an interview and its index, and links straight to the moment."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from movement_archive.interviews.actions import write_transcript
+from movement_archive.interviews.models import Access
+from movement_archive.oralhistory.document import Segment
+from movement_archive.testing import CastTestCase
+
+from .helpers import synthetic_interview
+
+SEARCH = reverse("search:search")
+
+
+class SearchingTranscripts(CastTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        said = [Segment(0, 4000, "We met in a kitchen."), Segment(62_500, 66_000, "The wombat van drove to Søborg.")]
+        cls.open = synthetic_interview(key="open-story", segments=0, segments_alt=[], title="Synthetic open story")
+        write_transcript(cls.open, said, "en", True, "test")
+        cls.closed = synthetic_interview(key="closed-story", segments=0, segments_alt=[], access=Access.RESEARCHERS)
+        write_transcript(cls.closed, [Segment(0, 4000, "The wombat secret.")], "en", True, "test")
+
+    def results(self, q: str, **params) -> list[dict]:
+        return self.client.get(SEARCH, {"q": q, "format": "json", **params}).json()["results"]
+
+    def test_words_said_in_an_interview_lead_to_their_moment(self):
+        found = [r for r in self.results("wombat van") if r["type"] == "interview"]
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0]["url"], "http://testserver/interviews/open-story/?t=62.5&language=en#s1")
+        self.assertEqual(found[0]["title"], "Synthetic open story · 1:02")
+        self.assertIn("wombat", found[0]["snippet"])
+
+    def test_accents_need_not_be_typed(self):
+        self.assertTrue(any(r["url"].endswith("#s1") for r in self.results("soborg")))
+
+    def test_an_index_point_is_found_by_its_title_in_either_language(self):
+        for q in ("first meeting", "reunión"):
+            with self.subTest(q=q):
+                urls = [r["url"] for r in self.results(q, type="interview")]
+                self.assertIn("http://testserver/interviews/open-story/?t=8#transcript", urls)
+
+    def test_a_restricted_interview_is_found_only_by_those_who_may_hear_it(self):
+        self.assertEqual([r["url"] for r in self.results("secret")], [])
+        self.client.force_login(self.researcher)
+        self.assertEqual(len(self.results("secret")), 1)
+
+    def test_replacing_a_transcript_takes_its_old_words_out_of_the_search(self):
+        write_transcript(self.open, [Segment(0, 1000, "Only a numbat now.")], "en", True, "test")
+        self.assertEqual(self.results("wombat van"), [])
+        self.assertEqual(len(self.results("numbat")), 1)

@@ -1,0 +1,248 @@
+"""The interviews list and each interview's page (with JSON twins), its recording, captions and exports."""
+
+from __future__ import annotations
+
+import mimetypes
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from movement_archive.core import twins
+from movement_archive.oralhistory import ohms, srt, webvtt
+from movement_archive.search.text import folded_terms
+
+from . import exports, queries, rendering
+from .models import Interview
+from .ranges import Unsatisfiable, byte_range
+
+CHUNK = 64 * 1024
+EXPORTS = {
+    "ohms": ("application/xml", "xml"),
+    "vtt": ("text/vtt", "vtt"),
+    "srt": ("application/x-subrip", "srt"),
+}
+
+
+def _visible(request: HttpRequest, key: str) -> Interview:
+    return get_object_or_404(Interview.objects.visible_to(request.user), key=key)
+
+
+@require_safe
+def interview_list(request: HttpRequest) -> HttpResponse:
+    try:
+        page = twins.paginate(request, queries.interview_listing(request.user))
+    except twins.BadQuery as error:
+        return twins.bad_query(request, error)
+
+    def item(interview: Interview) -> dict[str, Any]:
+        return {
+            "key": interview.key,
+            "title": interview.title,
+            "url": twins.absolute(request, interview.get_absolute_url()),
+            "date": interview.date,
+            "synthetic": interview.synthetic,
+            "narrators": [p.person.name for p in interview.participants.all() if p.role == "narrator"],
+        }
+
+    context = {"page": page, "json_twin": "?format=json"}
+    return twins.respond(request, "interviews/list.html", context, lambda: twins.list_data(request, page, item))
+
+
+@require_safe
+def interview_detail(request: HttpRequest, key: str) -> HttpResponse:
+    interview = _visible(request, key)
+    try:
+        moment = _moment(request.GET.get("t"))
+    except twins.BadQuery as error:
+        return twins.bad_query(request, error)
+    page = queries.interview_page(
+        interview, request.user, request.GET.get("language", ""), request.GET.get("beside", "")
+    )
+    terms = folded_terms(request.GET.get("q", ""))
+    lines = [line for line in page.lines if rendering.matches(line, terms)] if terms else page.lines
+    current = _line_at(page.lines, moment)
+    recording_url = reverse("interviews:recording", args=[interview.key]) if interview.recording else ""
+    context = {
+        "interview": interview,
+        "page": page,
+        "query": request.GET.get("q", ""),
+        "found": len(lines),
+        "moment": moment,
+        "recording_url": recording_url,
+        "external_host": urlsplit(interview.external_media_url).hostname or "",
+        "transcript": rendering.transcript_html(
+            lines,
+            media_url=recording_url,
+            language=page.transcript.language if page.transcript else "",
+            translation_language=page.translation.language if page.translation else "",
+            current=current,
+        ),
+        "json_twin": "?format=json",
+    }
+    return twins.respond(request, "interviews/detail.html", context, lambda: _detail_data(request, page))
+
+
+def _moment(raw: str | None) -> int | None:
+    if raw in (None, ""):
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 10**7:
+        raise twins.BadQuery("t", _("%(value)r is not a moment in seconds, such as 83 or 83.5") % {"value": raw})
+    return round(value * 1000)
+
+
+def _line_at(lines: list[queries.Line], moment: int | None) -> int | None:
+    if moment is None:
+        return None
+    started = [line for line in lines if line.start_ms <= moment]
+    return started[-1].position if started else None
+
+
+def _detail_data(request: HttpRequest, page: queries.InterviewPage) -> dict[str, Any]:
+    interview = page.interview
+    url = twins.absolute(request, interview.get_absolute_url())
+    return {
+        "key": interview.key,
+        "url": url,
+        "title": interview.title,
+        "synthetic": interview.synthetic,
+        "date": interview.date,
+        "languages": interview.language_list,
+        "duration_ms": interview.duration_ms,
+        "rights": interview.rights,
+        "usage": interview.usage,
+        "summary": interview.summary,
+        "narrators": [_person(request, p) for p in page.narrators],
+        "interviewers": [_person(request, p) for p in page.interviewers],
+        "recording": {
+            "kind": interview.media_kind,
+            "url": twins.absolute(request, reverse("interviews:recording", args=[interview.key]))
+            if interview.recording
+            else interview.external_media_url,
+            "hosted_elsewhere": bool(interview.external_media_url),
+        }
+        if page.has_recording
+        else None,
+        "episodes": [
+            {
+                "number": use.episode.number,
+                "title": use.episode.title,
+                "url": twins.absolute(request, use.episode.get_absolute_url()),
+                "start_ms": use.start_ms,
+                "end_ms": use.end_ms,
+            }
+            for use in page.episode_uses
+        ],
+        "organisations": [
+            {"key": o.key, "name": o.name, "url": twins.absolute(request, o.get_absolute_url())}
+            for o in page.organisations
+        ],
+        "countries": [{"iso2": c.iso2, "name": c.name} for c in page.countries],
+        "transcripts": [{"language": t.language, "original": t.original} for t in page.transcripts],
+        "segments": [
+            {"start_ms": line.start_ms, "end_ms": line.end_ms, "speaker": line.speaker, "text": line.text}
+            for line in page.lines
+        ],
+        "index": [
+            {
+                "time_ms": p.time_ms,
+                "url": f"{url}?t={rendering.seconds(p.time_ms)}",
+                "title": p.title,
+                "title_alt": p.title_alt,
+                "synopsis": p.synopsis,
+                "synopsis_alt": p.synopsis_alt,
+                "partial_transcript": p.partial_transcript,
+                "keywords": p.split(p.keywords),
+                "subjects": p.split(p.subjects),
+                "places": p.gps_points,
+                "links": p.hyperlinks,
+            }
+            for p in page.index_points
+        ],
+    }
+
+
+def _person(request: HttpRequest, person) -> dict[str, str]:
+    return {"key": person.key, "name": person.name, "url": twins.absolute(request, person.get_absolute_url())}
+
+
+@require_safe
+def recording(request: HttpRequest, key: str) -> HttpResponse:
+    """The recording, to readers the interview's access level admits, in the byte ranges a player asks for."""
+    interview = _visible(request, key)
+    if not interview.recording:
+        raise Http404("This interview has no recording kept by the archive.")
+    stored = interview.recording
+    size = stored.size
+    content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
+    try:
+        asked = byte_range(request.headers.get("Range"), size)
+    except Unsatisfiable:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return _private(response)
+    if asked is None:
+        response = FileResponse(stored.open("rb"), content_type=content_type)
+        response["Content-Length"] = str(size)
+    else:
+        first, last = asked
+        response = StreamingHttpResponse(_read(stored, first, last), status=206, content_type=content_type)
+        response["Content-Range"] = f"bytes {first}-{last}/{size}"
+        response["Content-Length"] = str(last - first + 1)
+    response["Accept-Ranges"] = "bytes"
+    return _private(response)
+
+
+def _read(stored, first: int, last: int):
+    with stored.open("rb") as handle:
+        handle.seek(first)
+        left = last - first + 1
+        while left > 0:
+            chunk = handle.read(min(CHUNK, left))
+            if not chunk:
+                return
+            left -= len(chunk)
+            yield chunk
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # Whoever may hear it, a shared cache must not keep it for the next reader.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def captions(request: HttpRequest, key: str, language: str) -> HttpResponse:
+    """A transcript as WebVTT, for the player's captions track."""
+    interview = _visible(request, key)
+    transcript = get_object_or_404(interview.transcripts, language=language)
+    segments = exports.transcript_segments(transcript)
+    return _private(HttpResponse(webvtt.write_webvtt(segments), content_type="text/vtt; charset=utf-8"))
+
+
+@require_safe
+def export(request: HttpRequest, key: str, kind: str) -> HttpResponse:
+    """The interview as an OHMS XML file, or its transcript as WebVTT or SRT, as the reader may see it."""
+    if kind not in EXPORTS:
+        raise Http404("No such export.")
+    interview = _visible(request, key)
+    document = exports.interview_document(interview, request.user)
+    if kind == "ohms":
+        body: bytes | str = ohms.write_ohms(document, record_id=interview.pk, dt=interview.updated_at.date())
+    elif kind == "vtt":
+        body = webvtt.write_webvtt(document.segments)
+    else:
+        body = srt.write_srt(document.segments)
+    content_type, extension = EXPORTS[kind]
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{interview.key}.{extension}"'
+    return _private(response)
