@@ -82,9 +82,10 @@ def import_interview(
             (Participant.Role.INTERVIEWER, document.interviewers),
         ):
             for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-                interview.participants.add(Participant(person=_person_named(name), role=role))
-        for point in document.index:
-            interview.index_points.add(_index_point(point))
+                order = len(interview.participants.all())
+                interview.participants.add(Participant(person=_person_named(name), role=role, sort_order=order))
+        for order, point in enumerate(document.index):
+            interview.index_points.add(_index_point(point, order))
         interview.save()
         revision = interview.save_revision(user=by, log_action=True)
         if publish:
@@ -145,8 +146,9 @@ def _forget(transcripts) -> None:
     Transcript.objects.filter(pk__in=list(transcripts.values_list("pk", flat=True))).delete()
 
 
-def _index_point(point) -> IndexPoint:
+def _index_point(point, order: int) -> IndexPoint:
     return IndexPoint(
+        sort_order=order,
         time_ms=point.time_ms,
         title=point.title[:500],
         title_alt=point.title_alt[:500],

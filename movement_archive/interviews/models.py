@@ -289,6 +289,7 @@ class IndexPoint(index.Indexed, Orderable):
         index.SearchField("subjects"),
         index.SearchField("subjects_alt"),
         index.SearchField("search_text_folded"),
+        index.FilterField("interview"),  # the search looks within the points of interviews the reader may see
     ]
 
     class Meta(Orderable.Meta):
@@ -340,7 +341,11 @@ class Segment(index.Indexed, models.Model):
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
     text = models.TextField(_("text"))
 
-    search_fields = [index.SearchField("text"), index.SearchField("search_text_folded")]
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("search_text_folded"),
+        index.FilterField("transcript"),  # the search looks within transcripts of interviews the reader may see
+    ]
 
     class Meta:
         ordering = ["transcript", "position"]

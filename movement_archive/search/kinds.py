@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from movement_archive.documentary.models import Episode
 from movement_archive.events.models import Event
-from movement_archive.interviews.models import IndexPoint, Interview, Segment
+from movement_archive.interviews.models import IndexPoint, Interview, Segment, Transcript
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel, Practice
 from movement_archive.people.models import Person
@@ -271,9 +271,9 @@ KINDS: tuple[Kind, ...] = (
         "interview",
         _("Transcript"),
         Segment,
-        lambda user: Segment.objects.filter(transcript__interview__in=_heard(user)).select_related(
-            "transcript__interview"
-        ),
+        lambda user: Segment.objects.filter(
+            transcript__in=Transcript.objects.filter(interview__in=_heard(user))
+        ).select_related("transcript__interview"),
         names=lambda s: [],
         texts=lambda s: [s.text],
         narrow=lambda found, filters, user: _narrow_interviews(found, filters, user, "transcript__interview"),
