@@ -249,10 +249,12 @@ KINDS: tuple[Kind, ...] = (
         _("Interview"),
         Interview,
         _heard,
-        names=lambda i: [i.title],
+        # Its title names its narrator ("Interview with …"); ranked as a name, it would push the person's own
+        # record down. So it ranks as text: found by the title, listed after the records the words name.
+        names=lambda i: [],
         texts=lambda i: [i.summary, i.keywords],
         narrow=_narrow_interviews,
-        name_fields=("title",),
+        name_fields=(),
     ),
     Kind(
         "interview",

@@ -33,6 +33,7 @@ from movement_archive.places.models import Country, Locality
 from movement_archive.sources.models import Claim, Disagreement, Source
 
 from . import schema
+from .interview_loader import InterviewLoading
 
 
 @dataclass
@@ -124,7 +125,7 @@ def sync_countries(countries_csv: Path) -> tuple[int, int]:
     return created, updated
 
 
-class _Loader:
+class _Loader(InterviewLoading):
     def __init__(self, collection: schema.Collection):
         self.c = collection
         self.report = Report()
@@ -185,6 +186,7 @@ class _Loader:
         for r in self.c.events:
             self._apply("events", r, self._event)
         self._series_and_episodes()
+        self._interviews()  # after people, organisations, localities and episodes, which interviews point at
         for r in self.c.disagreements:
             obj = self._existing_or_new("disagreements", Disagreement, r["key"], {"title": r["title"]})
             self._apply("disagreements", r, self._disagreement, obj)
@@ -392,6 +394,7 @@ class _Loader:
                 obj.citations = self._citations(r["citations"])
 
             self._apply("episodes", {**e, "key": key}, fill_episode, episode)
+            self.records.setdefault("episodes", {})[e["number"]] = episode
 
     def _disagreement(self, obj: Disagreement, r: dict) -> None:
         obj.title, obj.summary = r["title"], r["summary"]

@@ -16,6 +16,8 @@ import yaml
 
 from movement_archive.dates import edtf
 
+from . import interview_schema
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "places" / "data" / "m49.csv"
 
@@ -43,6 +45,7 @@ CHOICES = {
     },
     "qualifier": {"exact", "about", "more_than", "at_least", "fewer_than"},
     "credit_role": {"producer", "director", "local_camera", "filmed_interviews", "funder", "special_thanks"},
+    **interview_schema.CHOICES,
 }  # fmt: skip
 
 
@@ -86,9 +89,10 @@ class Collection:
     series: dict = field(default_factory=dict)
     episodes: list[dict] = field(default_factory=list)
     disagreements: list[dict] = field(default_factory=list)
+    interviews: list[dict] = field(default_factory=list)
 
 
-# Field specifications: name -> (type, required). Types: key, str, text, edtf, int, number, url,
+# Field specifications: name -> (type, required). Types: key, str, text, edtf, int, number, bool, url,
 # country, countries, ref:<kind>, refs:<kind>, choice:<set>, citations, strlist, or a nested spec name.
 SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "citation": {"source": ("ref:sources", True), "locator": ("str", True), "supports": ("str", False)},
@@ -163,6 +167,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "disagreement": {
         "key": ("key", True), "title": ("str", True), "summary": ("text", False), "claims": ("list:claim", True),
     },
+    **interview_schema.SPECS,
 }  # fmt: skip
 
 # The files, the key of each list in them, the spec of their records and the kind their keys name.
@@ -176,6 +181,7 @@ FILES = [
     ("events.yaml", "events", "event"),
     ("documentary.yaml", "documentary", None),
     ("disagreements.yaml", "disagreements", "disagreement"),
+    (interview_schema.FILE, "interviews", "interview"),
 ]
 
 
@@ -241,6 +247,11 @@ class _Validator:
         if kind == "number":
             if isinstance(value, bool) or not isinstance(value, int | float):
                 bad(f"expected a number, found {value!r}")
+                return None
+            return value
+        if kind == "bool":
+            if not isinstance(value, bool):
+                bad(f"expected true or false, found {value!r}")
                 return None
             return value
         if kind in ("latitude", "longitude"):
@@ -345,7 +356,8 @@ def read_collection(data_dir: Path | None = None, countries: set[str] | None = N
     validator = _Validator(countries if countries is not None else country_codes())
     collection = Collection()
     keys: dict[str, set[str]] = {"sources": set(), "localities": set(), "organising_models": set(),
-                                 "organisations": set(), "people": set(), "events": set()}  # fmt: skip
+                                 "organisations": set(), "people": set(), "events": set(),
+                                 "interviews": set()}  # fmt: skip
 
     for file_name, attribute, spec in FILES:
         raw = _load_yaml(data_dir / file_name, validator)
@@ -451,3 +463,4 @@ def _check_rules(validator: _Validator, collection: Collection) -> None:
                     "disagreements.yaml", f"'{disagreement['key']}' claims[{index}]", "events",
                     "a claim is recorded by at most one event",
                 )  # fmt: skip
+    interview_schema.check_rules(validator.problem, collection.interviews, collection.episodes, collection.localities)

@@ -84,6 +84,18 @@ class BrokenSeedTests(TestCase):
         self.assert_rejected(data, "disagreements.yaml")
         self.assertEqual(Organisation.objects.get(key="junkiebond").website, "")
 
+    def test_a_broken_interview_is_named_and_nothing_is_written(self):
+        data = seed_copy(self)
+        edit(data / "interviews.yaml", "narrator: judy-chang\n  episode: 10\n", "narrator: judy-chang\n  episode: 7\n")
+        edit(data / "interviews.yaml", "organisations: [anpud]", "organisations: [anpud, asian-network]")
+        self.assert_rejected(
+            data,
+            "interviews.yaml, record 'interview-judy-chang', field 'narrator'",
+            "is not among the people of episode 7",
+            "record 'interview-anand-chabungbam', field 'organisations'",
+            "'asian-network', which does not exist",
+        )
+
     def test_a_statistic_without_a_figure_is_refused(self):
         data = seed_copy(self)
         text = (data / "events.yaml").read_text(encoding="utf-8")

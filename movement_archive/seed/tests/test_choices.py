@@ -4,6 +4,7 @@ from django.test import SimpleTestCase
 
 from movement_archive.documentary.models import Credit
 from movement_archive.events.models import Event
+from movement_archive.interviews.models import Access
 from movement_archive.organisations.models import Organisation, OrganisationName, RelationType
 from movement_archive.people.models import Person
 from movement_archive.places.models import Locality
@@ -25,6 +26,7 @@ class ChoicesTests(SimpleTestCase):
             "event_kind": Event.Kind,
             "qualifier": Event.Qualifier,
             "credit_role": Credit.Role,
+            "interview_access": Access,
         }
         self.assertEqual(set(pairs), set(CHOICES))
         for name, choices in pairs.items():

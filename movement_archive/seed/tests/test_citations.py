@@ -4,6 +4,7 @@ import re
 
 from movement_archive.documentary.models import Credit, Episode, Series
 from movement_archive.events.models import Event
+from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation, OrganisationRelation
 from movement_archive.organising.models import OrganisingModel, Practice
 from movement_archive.people.models import Affiliation, Person
@@ -17,7 +18,7 @@ LOCATOR = re.compile(r"^¶\d+(•\d)?([–-]\d+)?$")
 
 class CitationTests(SeededTestCase):
     def test_every_record_and_every_relation_cites_a_source_paragraph(self):
-        cited = [Locality, OrganisingModel, Organisation, Person, Event, Series, Episode]
+        cited = [Locality, OrganisingModel, Organisation, Person, Event, Series, Episode, Interview]
         children = [OrganisationRelation, Practice, Affiliation, Credit, Claim]
         sources = set(Source.objects.values_list("pk", flat=True))
         for model in cited + children:

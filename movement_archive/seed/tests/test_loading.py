@@ -6,6 +6,7 @@ from wagtail.models import Revision
 
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
+from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation, OrganisationRelation
 from movement_archive.organising.models import OrganisingModel
 from movement_archive.people.models import Person
@@ -16,7 +17,7 @@ from movement_archive.sources.models import Disagreement, Source
 
 from .base import SeededTestCase
 
-KEYED = [Source, Locality, OrganisingModel, Organisation, Person, Event, Series, Episode, Disagreement]
+KEYED = [Source, Locality, OrganisingModel, Organisation, Person, Event, Series, Episode, Disagreement, Interview]
 
 
 def record_counts():
@@ -36,6 +37,7 @@ class FirstLoadTests(SeededTestCase):
             "Series": 1,
             "Episode": len(collection.episodes),
             "Disagreement": len(collection.disagreements),
+            "Interview": len(collection.interviews),
         }
         self.assertEqual(record_counts(), expected)
         for model in KEYED:
