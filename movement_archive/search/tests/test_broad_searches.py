@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from movement_archive.search import backends, queries
 from movement_archive.search.backends import match_expression
-from movement_archive.testing import CastTestCase, make_organisation, make_person
+from movement_archive.testing import CastTestCase, make_event, make_organisation, make_person
 
 SEARCH = reverse("search:search")
 # The one-pass search, and so its limits, are the SQLite backend's; PostgreSQL searches kind by kind.
@@ -88,3 +88,19 @@ class ABroadSearch(CastTestCase):
 
         backend = get_search_backend()
         self.assertEqual(hasattr(backend, "find_entries"), connection.vendor == "sqlite")
+
+
+@ONE_PASS
+class TitleNormsAtScale(CastTestCase):
+    def test_a_new_entry_is_normalised_against_the_newest_titles_not_every_title(self):
+        from wagtail.search.models import IndexEntry
+
+        from movement_archive.search import sqlite
+
+        make_event(title="A much longer title for an older event", key="older")
+        with mock.patch.object(sqlite, "RECENT_ENTRIES", 1):
+            make_event(title="Quokka rally", key="newer")
+        norms = dict(IndexEntry.objects.values_list("title", "title_norm"))
+        # Over the newest entry alone the average is its own length; over every title it would be 1.75.
+        self.assertEqual(norms["Quokka rally"], 1.0)
+        self.assertAlmostEqual(norms["A much longer title for an older event"], 1.0)

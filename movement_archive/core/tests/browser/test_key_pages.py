@@ -29,6 +29,7 @@ KEY_PAGES = [
     "/interviews/",
     "/interviews/synthetic-interview/",
     "/interviews/synthetic-interview/?t=9&beside=es",
+    "/interviews/interview-dirk-schaffer/",
 ]
 
 
