@@ -143,7 +143,7 @@ def _forget(transcripts) -> None:
     )
     entries._raw_delete(entries.db)
     segments._raw_delete(segments.db)
-    Transcript.objects.filter(pk__in=list(transcripts.values_list("pk", flat=True))).delete()
+    transcripts.delete()
 
 
 def _index_point(point, order: int) -> IndexPoint:

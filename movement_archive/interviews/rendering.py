@@ -31,6 +31,11 @@ def seconds(ms: int) -> str:
     return f"{whole}.{fraction:03d}".rstrip("0").rstrip(".") if fraction else str(whole)
 
 
+def moment_url(interview, ms: int) -> str:
+    """The interview's page opened on a moment (``?t=83.5``): what the page's own links and the search use."""
+    return f"{interview.get_absolute_url()}?t={seconds(ms)}"
+
+
 def matches(line: Line, terms: tuple[str, ...]) -> bool:
     """Whether a line holds every folded term (in its text, translation or speaker)."""
     folded = fold(f"{line.speaker} {line.text} {line.translation}")

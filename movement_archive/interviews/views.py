@@ -154,7 +154,7 @@ def _detail_data(request: HttpRequest, page: queries.InterviewPage) -> dict[str,
         "index": [
             {
                 "time_ms": p.time_ms,
-                "url": f"{url}?t={rendering.seconds(p.time_ms)}",
+                "url": twins.absolute(request, rendering.moment_url(interview, p.time_ms)),
                 "title": p.title,
                 "title_alt": p.title_alt,
                 "synopsis": p.synopsis,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from movement_archive.documentary.models import Episode
 from movement_archive.events.models import Event
 from movement_archive.interviews.models import IndexPoint, Interview, Segment, Transcript
+from movement_archive.interviews.rendering import clock, moment_url
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel, Practice
 from movement_archive.people.models import Person
@@ -145,21 +146,9 @@ def _heard(user) -> QuerySet:
     return Interview.objects.visible_to(user)
 
 
-def _clock(ms: int) -> str:
-    minutes, seconds = divmod(ms // 1000, 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-
-
-def _moment_url(interview: Interview, ms: int) -> str:
-    whole, fraction = divmod(ms, 1000)
-    moment = f"{whole}.{fraction:03d}".rstrip("0").rstrip(".") if fraction else str(whole)
-    return f"{interview.get_absolute_url()}?t={moment}"
-
-
 def _segment_url(segment: Segment) -> str:
     # The transcript in the language the words were found in, opened on their line.
-    url = _moment_url(segment.transcript.interview, segment.start_ms)
+    url = moment_url(segment.transcript.interview, segment.start_ms)
     return f"{url}&language={segment.transcript.language}#s{segment.position}"
 
 
@@ -265,8 +254,8 @@ KINDS: tuple[Kind, ...] = (
         texts=lambda p: [p.synopsis, p.partial_transcript, p.keywords, p.synopsis_alt, p.subjects],
         narrow=lambda found, filters, user: _narrow_interviews(found, filters, user, "interview"),
         name_fields=("title", "title_alt"),
-        url=lambda p: f"{_moment_url(p.interview, p.time_ms)}#transcript",
-        title=lambda p: f"{p.interview.title} · {_clock(p.time_ms)} · {p.title}",
+        url=lambda p: f"{moment_url(p.interview, p.time_ms)}#transcript",
+        title=lambda p: f"{p.interview.title} · {clock(p.time_ms)} · {p.title}",
         ref=lambda p: f"{p.interview.key}@{p.time_ms}",
     ),
     Kind(
@@ -282,7 +271,7 @@ KINDS: tuple[Kind, ...] = (
         name_fields=(),
         url=_segment_url,
         ref=lambda s: f"{s.transcript.interview.key}@{s.start_ms}",
-        title=lambda s: f"{s.transcript.interview.title} · {_clock(s.start_ms)}",
+        title=lambda s: f"{s.transcript.interview.title} · {clock(s.start_ms)}",
     ),
     Kind(
         "source",
