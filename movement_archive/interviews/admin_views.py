@@ -1,10 +1,12 @@
-"""The back office's "Import an interview" page: a file in, a draft interview (or a clear error) out."""
+"""The back office's pages that read files: "Import an interview" (a file in, a draft interview out) and "Add a
+transcript" (a file in, an interview's transcript in one language replaced). A file that cannot be read is
+refused with the reason, and nothing is written."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,9 +15,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from movement_archive.oralhistory.document import FormatError
 
-from .actions import import_interview
+from .actions import add_transcript, import_interview
 from .files import read_interview_file
-from .forms import ImportInterviewForm
+from .forms import AddTranscriptForm, ImportInterviewForm
+from .models import Interview
 
 
 class ImportInterviewView(WagtailAdminTemplateMixin, FormView):
@@ -60,3 +63,50 @@ class ImportInterviewView(WagtailAdminTemplateMixin, FormView):
             % {"title": imported.interview.title, "segments": imported.segments, "points": imported.index_points},
         )
         return redirect(reverse("wagtailsnippets_interviews_interview:edit", args=[imported.interview.pk]))
+
+
+class AddTranscriptView(WagtailAdminTemplateMixin, FormView):
+    form_class = AddTranscriptForm
+    template_name = "wagtailadmin/generic/form.html"
+    header_icon = "openquote"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("interviews.change_interview"):
+            raise PermissionDenied
+        self.interview = get_object_or_404(Interview, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Add a transcript")
+
+    def get_page_subtitle(self):
+        return self.interview.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            action_url=reverse("interviews_add_transcript", args=[self.interview.pk]),
+            submit_button_label=_("Add the transcript"),
+            submit_button_active_label=_("Adding…"),
+        )
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            kind, document = read_interview_file(data["file"].read(), kind=data["format"])
+            transcript = add_transcript(
+                self.interview, document, language=data["language"], source_format=kind, original=data["original"]
+            )
+        except FormatError as error:
+            form.add_error("file", _("This file cannot be read as a transcript: %(error)s") % {"error": error})
+            return self.form_invalid(form)
+        except ValidationError as error:
+            form.add_error("language", error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("“%(title)s” now has a transcript in %(language)s: %(segments)s segments.")
+            % {"title": self.interview.title, "language": transcript.language, "segments": transcript.segments.count()},
+        )
+        return redirect(reverse("wagtailsnippets_interviews_interview:edit", args=[self.interview.pk]))

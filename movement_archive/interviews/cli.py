@@ -1,4 +1,4 @@
-"""The ``import-interview`` and ``export-interview`` commands of the ``movement-archive`` tool.
+"""The ``import-interview``, ``import-transcript`` and ``export-interview`` commands of the ``movement-archive`` tool.
 
 Added to the tool's parser by ``movement_archive.cli``; Django is set up only when a command runs.
 """
@@ -32,6 +32,28 @@ def add_commands(commands, setup_django) -> None:
     importing.add_argument("--publish", action="store_true", help="publish the interview at once")
     importing.add_argument("--json", action="store_true", help="print the result as one JSON object")
     importing.set_defaults(handler=lambda args: _import(args, setup_django))
+
+    adding = commands.add_parser(
+        "import-transcript",
+        help="give an interview its transcript in one language from a WebVTT, SRT, stamped-text or OHMS file",
+        description="Read FILE and make its timed lines interview ID's transcript in --language, replacing one "
+        "already in that language: how a translation reaches an interview imported earlier. A file that cannot be "
+        "read is reported with its line or element, and nothing is written.",
+    )
+    adding.add_argument("id", metavar="ID", help="the interview's key or number")
+    adding.add_argument("file", metavar="FILE", help='the file to read, or "-" for standard input')
+    adding.add_argument("--language", required=True, metavar="CODE", help="the transcript's language (en, es, pt-BR)")
+    adding.add_argument(
+        "--format", default="auto", choices=("auto", "webvtt", "srt", "stamped", "ohms"), help="default: auto"
+    )
+    adding.add_argument(
+        "--original",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the language the interview was held in (default: when it has no original transcript yet)",
+    )
+    adding.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    adding.set_defaults(handler=lambda args: _add_transcript(args, setup_django))
 
     exporting = commands.add_parser(
         "export-interview",
@@ -94,6 +116,54 @@ def _import(args: argparse.Namespace, setup_django) -> int:
     return 0
 
 
+def _add_transcript(args: argparse.Namespace, setup_django) -> int:
+    data = sys.stdin.buffer.read() if args.file == "-" else _read(args.file)
+    if data is None:
+        return 1
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from movement_archive.interviews.actions import add_transcript
+    from movement_archive.interviews.files import read_interview_file
+    from movement_archive.interviews.models import Interview
+    from movement_archive.oralhistory.document import FormatError
+
+    interview = Interview.objects.filter(**_lookup(args.id)).first()
+    if interview is None:
+        print(f"movement-archive: no interview {args.id!r}", file=sys.stderr)
+        return 1
+    try:
+        kind, document = read_interview_file(data, kind=args.format)
+        transcript = add_transcript(
+            interview, document, language=args.language, source_format=kind, original=args.original
+        )
+    except FormatError as error:
+        print(f"movement-archive: {args.file}: {error}", file=sys.stderr)
+        return 1
+    except ValidationError as error:
+        print(f"movement-archive: --language: {' '.join(error.messages)}", file=sys.stderr)
+        return 1
+    segments = transcript.segments.count()
+    result = {
+        "id": interview.pk,
+        "key": interview.key,
+        "url": _absolute(interview.get_absolute_url()),
+        "language": transcript.language,
+        "original": transcript.original,
+        "segments": segments,
+    }
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        kind_of = "original" if transcript.original else "translation"
+        print(f"Interview {interview.key}: {kind_of} transcript in {transcript.language}, {segments} segments.")
+    return 0
+
+
+def _lookup(id_or_key: str) -> dict:
+    return {"pk": int(id_or_key)} if id_or_key.isdigit() else {"key": id_or_key}
+
+
 def _read(path: str) -> bytes | None:
     from movement_archive.oralhistory.text import MAX_BYTES
 
@@ -125,8 +195,7 @@ def _export(args: argparse.Namespace, setup_django) -> int:
     from movement_archive.oralhistory.document import FormatError
 
     interviews = Interview.objects.all() if args.include_restricted else Interview.objects.visible_to(None)
-    lookup = {"pk": int(args.id)} if args.id.isdigit() else {"key": args.id}
-    interview = interviews.filter(**lookup).first()
+    interview = interviews.filter(**_lookup(args.id)).first()
     if interview is None:
         hint = "" if args.include_restricted else " that the public may see (see --include-restricted)"
         print(f"movement-archive: no interview {args.id!r}{hint}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -37,7 +38,7 @@ class InterviewPage:
     index_points: list[IndexPoint]
     transcripts: list[Transcript]
     transcript: Transcript | None = None  # the one shown
-    translation: Transcript | None = None  # shown beside it, aligned by segment
+    translation: Transcript | None = None  # shown beside it, aligned by time
     lines: list[Line] = field(default_factory=list)
 
     @property
@@ -97,8 +98,20 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
 def _lines(shown: Transcript | None, beside: Transcript | None) -> list[Line]:
     if shown is None:
         return []
-    rows = shown.segments.order_by("position").values_list("position", "start_ms", "end_ms", "speaker", "text")
-    aligned: dict[int, str] = {}
-    if beside is not None:
-        aligned = dict(beside.segments.values_list("position", "text"))
-    return [Line(p, start, end, speaker, text, aligned.get(p, "")) for p, start, end, speaker, text in rows]
+    rows = list(shown.segments.order_by("position").values_list("position", "start_ms", "end_ms", "speaker", "text"))
+    if beside is None:
+        return [Line(*row) for row in rows]
+    return [Line(*row, translation) for row, translation in zip(rows, _aligned(rows, beside), strict=True)]
+
+
+def _aligned(rows: list[tuple], beside: Transcript) -> list[str]:
+    """The translation's text beside each line: each of its segments goes to the line it starts within.
+
+    A translation made from the same captions starts where the original's lines start, one segment to a line; one
+    imported from a file cut differently still lands beside what it translates, several segments joined.
+    """
+    starts = [row[1] for row in rows]
+    texts: list[list[str]] = [[] for _ in rows]
+    for start_ms, text in beside.segments.order_by("position").values_list("start_ms", "text"):
+        texts[max(bisect_right(starts, start_ms) - 1, 0)].append(text)
+    return [" ".join(parts) for parts in texts]

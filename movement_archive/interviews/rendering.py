@@ -51,21 +51,25 @@ def transcript_html(
     play from that moment without any script; without one, it is the segment's own address on the page.
     ``current`` marks the segment a deep link points at.
     """
-    # What is the same on every line is escaped once: 4,000 lines make the per-line cost count.
-    label = escape(_("Play from %(time)s"))
-    said_open = f'<span class="said" lang="{escape(language)}">'
+    # What is the same on every line is escaped once: 4,000 lines make the per-line cost count. The transcript's
+    # language is given once, on the list; only the translation's spans say theirs.
+    label_before, label_after = escape(_("Play from %(time)s")).split("%(time)s", 1)
     beside_open = f'<span class="translation" lang="{escape(translation_language)}">'
     link_base = f"{escape(media_url)}#t=" if media_url else "?t="
+    speakers: dict[str, str] = {}  # a few people speak thousands of lines
     parts = []
     for position, start_ms, end_ms, speaker, text, translation in lines:
         moment, time = seconds(start_ms), clock(start_ms)
         href = f"{link_base}{moment}" if media_url else f"{link_base}{moment}#s{position}"
         end = "" if end_ms is None else f' data-end="{end_ms}"'
         mark = ' aria-current="true" class="current"' if position == current else ""
-        who = f'<b class="speaker">{escape(speaker)}</b> ' if speaker else ""
+        who = speakers.get(speaker)
+        if who is None:
+            who = speakers[speaker] = f'<b class="speaker">{escape(speaker)}</b> ' if speaker else ""
         beside = f"{beside_open}{escape(translation)}</span>" if translation else ""
         parts.append(
             f'<li id="s{position}" data-start="{start_ms}"{end}{mark}><a class="moment" href="{href}" '
-            f'aria-label="{label % {"time": time}}">{time}</a> {said_open}{who}{escape(text)}</span>{beside}</li>'
+            f'aria-label="{label_before}{time}{label_after}">{time}</a> '
+            f'<span class="said">{who}{escape(text)}</span>{beside}</li>'
         )
-    return mark_safe(f'<ol class="transcript" id="transcript">{"".join(parts)}</ol>')
+    return mark_safe(f'<ol class="transcript" id="transcript" lang="{escape(language)}">{"".join(parts)}</ol>')

@@ -169,7 +169,7 @@ class Kind:
     key: str  # the ``type`` filter value and the JSON "type"
     label: Any  # lazy translation
     model: type[Model]
-    visible: Callable[[Any], QuerySet]  # user -> what the reader may see; the backend searches within it
+    visible: Callable[[Any], QuerySet]  # user -> what the reader may see; the search keeps to it
     names: Callable[[Model], list[str]]  # title, acronym, other names: the texts ranking looks at
     texts: Callable[[Model], list[str]]  # where a snippet may come from, main text first
     narrow: Callable[[QuerySet, Filters, Any], QuerySet | None]  # None: the filters leave this kind out
@@ -178,6 +178,12 @@ class Kind:
     url: Callable[[Model], str] = field(default=lambda record: record.get_absolute_url())
     ref: Callable[[Model], str] = field(default=lambda record: record.key)  # the stable id in JSON
     title: Callable[[Model], str] = field(default=str)
+    # user -> the records a backend that filters only on indexed fields (PostgreSQL, OpenSearch) searches within,
+    # where ``visible`` is written in a form such backends cannot read; by default ``visible``.
+    searched: Callable[[Any], QuerySet] | None = None
+
+    def searched_by(self, user) -> QuerySet:
+        return (self.searched or self.visible)(user)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -249,7 +255,8 @@ KINDS: tuple[Kind, ...] = (
         "interview",
         _("Moment of an interview"),
         IndexPoint,
-        lambda user: IndexPoint.objects.filter(interview__in=_heard(user)).select_related("interview"),
+        lambda user: IndexPoint.objects.visible_to(user).select_related("interview"),
+        searched=lambda user: IndexPoint.objects.filter(interview__in=_heard(user)),
         names=lambda p: [p.title, p.title_alt],
         texts=lambda p: [p.synopsis, p.partial_transcript, p.keywords, p.synopsis_alt, p.subjects],
         narrow=lambda found, filters, user: _narrow_interviews(found, filters, user, "interview"),
@@ -262,9 +269,10 @@ KINDS: tuple[Kind, ...] = (
         "interview",
         _("Transcript"),
         Segment,
-        lambda user: Segment.objects.filter(
+        lambda user: Segment.objects.visible_to(user).select_related("transcript__interview"),
+        searched=lambda user: Segment.objects.filter(
             transcript__in=Transcript.objects.filter(interview__in=_heard(user))
-        ).select_related("transcript__interview"),
+        ),
         names=lambda s: [],
         texts=lambda s: [s.text],
         narrow=lambda found, filters, user: _narrow_interviews(found, filters, user, "transcript__interview"),

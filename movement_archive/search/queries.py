@@ -169,11 +169,12 @@ def search(user, query: str, filters: Filters) -> Results:
     # What the reader may see of a kind, built only for kinds with records found: building the querysets
     # (the countries' above all) costs more than running them.
     readable = cache(lambda kind: kind.visible(user))
+    searched = cache(lambda kind: kind.searched_by(user))
     backend = get_search_backend()
     find = _found_in_one_pass if hasattr(backend, "find_entries") else _found_kind_by_kind
-    found, broadened = find(backend, kinds, readable, terms, any_word=False), False
+    found, broadened = find(backend, kinds, searched, terms, any_word=False), False
     if len(terms) > 1 and not found:
-        found, broadened = find(backend, kinds, readable, terms, any_word=True), True
+        found, broadened = find(backend, kinds, searched, terms, any_word=True), True
 
     hits = []
     for kind, positions in found.positions.items():
@@ -206,7 +207,7 @@ def _rank(hits: list[Hit]) -> list[Hit]:
     )
 
 
-def _found_in_one_pass(backend, kinds: list[Kind], readable, terms: tuple[str, ...], any_word: bool) -> _Found:
+def _found_in_one_pass(backend, kinds: list[Kind], searched, terms: tuple[str, ...], any_word: bool) -> _Found:
     """Every kind searched at once in the index; FTS5 keeps to the kinds asked for when they are not all."""
     by_type = {ContentType.objects.get_for_model(kind.model).pk: kind for kind in kinds}
     found = backend.find_entries(
@@ -218,7 +219,7 @@ def _found_in_one_pass(backend, kinds: list[Kind], readable, terms: tuple[str, .
     return _Found(positions, found.ranked, found.total > len(found.entries))
 
 
-def _found_kind_by_kind(backend, kinds: list[Kind], readable, terms: tuple[str, ...], any_word: bool) -> _Found:
+def _found_kind_by_kind(backend, kinds: list[Kind], searched, terms: tuple[str, ...], any_word: bool) -> _Found:
     """Each kind searched within what the reader may see: whole words, then the last word as a prefix."""
     operator = "or" if any_word else "and"
     words = " ".join(terms)
@@ -227,7 +228,7 @@ def _found_kind_by_kind(backend, kinds: list[Kind], readable, terms: tuple[str, 
     for kind in kinds:
         ranked: dict[str, int] = {}
         for method in (backend.search, backend.autocomplete):
-            found = list(method(words, readable(kind), operator=operator)[:MAX_PER_KIND])
+            found = list(method(words, searched(kind), operator=operator)[:MAX_PER_KIND])
             capped |= len(found) == MAX_PER_KIND
             for record in found:
                 ranked.setdefault(str(record.pk), len(ranked))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from movement_archive.interviews.actions import write_transcript
-from movement_archive.interviews.models import Access
+from movement_archive.interviews.models import Access, IndexPoint
 from movement_archive.oralhistory.document import Segment
 from movement_archive.testing import CastTestCase
 
@@ -52,3 +52,11 @@ class SearchingTranscripts(CastTestCase):
         write_transcript(self.open, [Segment(0, 1000, "Only a numbat now.")], "en", True, "test")
         self.assertEqual(self.results("wombat van"), [])
         self.assertEqual(len(self.results("numbat")), 1)
+
+    def test_an_unpublished_interview_keeps_its_words_and_index_out_of_the_search(self):
+        draft = synthetic_interview(key="draft-story", segments=0, segments_alt=[], live=False, index=[])
+        write_transcript(draft, [Segment(0, 4000, "The quokka draft.")], "en", True, "test")
+        IndexPoint.objects.create(interview=draft, time_ms=0, title="Quokka hideout")
+        self.assertEqual(self.results("quokka"), [])
+        self.client.force_login(self.researcher)
+        self.assertEqual(self.results("quokka"), [])
