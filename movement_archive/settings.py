@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "movement_archive.documentary",
     "movement_archive.interviews",
     "movement_archive.sources",
+    "movement_archive.contributions",
     "movement_archive.seed",
     "movement_archive.search",
     "wagtail.contrib.forms",
@@ -154,6 +155,14 @@ MEDIA_ROOT = env_path("MOVEMENT_ARCHIVE_MEDIA_ROOT", str(HOME / "media"))
 # Interview recordings live apart from MEDIA_ROOT: the proxy serves /media/ to anyone, and recordings are served
 # only through the archive's view, which checks who may hear them.
 MOVEMENT_ARCHIVE_RECORDINGS_ROOT = env_path("MOVEMENT_ARCHIVE_RECORDINGS_ROOT", str(HOME / "recordings"))
+# Files sent with contributions, likewise kept apart: only editors read them, through the back office.
+MOVEMENT_ARCHIVE_CONTRIBUTIONS_ROOT = env_path("MOVEMENT_ARCHIVE_CONTRIBUTIONS_ROOT", str(HOME / "contributions"))
+# Contributors' contacts are encrypted with this key; by default one derived from the secret key.
+MOVEMENT_ARCHIVE_CONTACT_KEY = env_str("MOVEMENT_ARCHIVE_CONTACT_KEY")
+MOVEMENT_ARCHIVE_CLIENT_ADDRESS_HEADER = env_str("MOVEMENT_ARCHIVE_CLIENT_ADDRESS_HEADER")
+MOVEMENT_ARCHIVE_CONTRIBUTIONS_PER_HOUR = env_int(
+    "MOVEMENT_ARCHIVE_CONTRIBUTIONS_PER_HOUR", 5, minimum=1, maximum=10_000
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

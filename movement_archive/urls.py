@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("interviews/", include("movement_archive.interviews.urls")),
     path("sources/", include("movement_archive.sources.urls")),
     path("search/", include("movement_archive.search.urls")),
+    path("contribute/", include("movement_archive.contributions.urls")),
     prefix_default_language=False,
 )
 

@@ -1,8 +1,9 @@
 """The back-office roles, kept in step with the models: administrator, editor, researcher.
 
 - Administrators manage everything, including user accounts.
-- Editors create, edit, publish, lock and delete every editorial record.
-- Researchers read everything in the back office, drafts included, and change nothing.
+- Editors create, edit, publish, lock and delete every editorial record, and moderate contributions.
+- Researchers read every editorial record in the back office, drafts included, and change nothing. They do not
+  see contributions, which hold contributors' personal data.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ RESEARCHERS = "Researchers"
 
 ARCHIVE_APPS = ("sources", "places", "organisations", "organising", "people", "events", "documentary", "interviews")
 EDITOR_ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock")
+# Contributions hold personal data (credited names, sealed contacts): editors moderate them, no one else reads them.
+EDITOR_ONLY_APPS = ("contributions",)
 
 
-def _archive_permissions(actions: tuple[str, ...]):
-    content_types = ContentType.objects.filter(app_label__in=ARCHIVE_APPS)
+def _archive_permissions(actions: tuple[str, ...], apps: tuple[str, ...] = ARCHIVE_APPS):
+    content_types = ContentType.objects.filter(app_label__in=apps)
     codenames = [f"{action}_{ct.model}" for ct in content_types for action in actions]
     return Permission.objects.filter(content_type__in=content_types, codename__in=codenames)
 
@@ -32,7 +35,7 @@ def sync_roles() -> dict[str, Group]:
 
     # Images and documents come with Wagtail; editors keep the rights Wagtail gives its own Editors group.
     media_perms = Permission.objects.filter(content_type__app_label__in=["wagtailimages", "wagtaildocs"])
-    editor_perms = [*_archive_permissions(EDITOR_ACTIONS), *media_perms]
+    editor_perms = [*_archive_permissions(EDITOR_ACTIONS, ARCHIVE_APPS + EDITOR_ONLY_APPS), *media_perms]
     groups[EDITORS].permissions.set([access_admin, *editor_perms])
     groups[RESEARCHERS].permissions.set([access_admin, *_archive_permissions(("view",))])
 

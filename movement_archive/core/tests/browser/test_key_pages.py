@@ -30,6 +30,8 @@ KEY_PAGES = [
     "/interviews/synthetic-interview/",
     "/interviews/synthetic-interview/?t=9&beside=es",
     "/interviews/interview-dirk-schaffer/",
+    "/contribute/",
+    "/es/contribute/?record=junkiebond",
 ]
 
 
