@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from movement_archive.scrubbing import Scrubbed
 
-from . import contact
+from . import contact, moderation, notifications
 from .models import Attachment, Contribution, Message, Milestone, token_digest
+
+WITHDRAWN = "movement_archive.contribution.withdraw"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ def receive(data: dict, milestones: list[dict], *, organisation=None, language: 
             for n, m in enumerate(m for m in milestones if m.get("text"))
         )
         _attach(contribution, data["files"], written)
+        # Starting the workflow emails the Editors group (Wagtail's notification, naming only "Contribution N").
+        moderation.start(contribution)
     return Received(contribution, token)
 
 
@@ -76,8 +81,10 @@ def answer(contribution: Contribution, text: str) -> None:
     """The contributor's answer to an editor's question; the contribution goes back to the editors."""
     with transaction.atomic():
         Message.objects.create(contribution=contribution, text=text)
+        contribution = moderation.current(contribution)
         contribution.status = Contribution.Status.ANSWERED
-        contribution.save(update_fields=["status", "updated_at"])
+        moderation.record(contribution)
+        notifications.tell_editors(contribution, "A contributor answered an editor's question.")
 
 
 def withdraw(contribution: Contribution) -> None:
@@ -89,6 +96,7 @@ def withdraw(contribution: Contribution) -> None:
     anyone, since their credit is read from here.
     """
     with transaction.atomic():
+        moderation.cancel(contribution, None)
         files = [attachment.file.name for attachment in contribution.attachments.all()]
         contribution.attachments.all().delete()
         contribution.milestones.all().delete()
@@ -114,9 +122,11 @@ def withdraw(contribution: Contribution) -> None:
         contribution.credit = Contribution.Credit.ANONYMOUS
         contribution.contact_sealed = None
         contribution.latest_revision = None
+        contribution.live_revision = None
         contribution.status = Contribution.Status.WITHDRAWN
         contribution.withdrawn_at = timezone.now()
         contribution.save()
+        log(contribution, WITHDRAWN)
         storage = Attachment._meta.get_field("file").storage
         transaction.on_commit(lambda: [storage.delete(name) for name in files])
 

@@ -12,7 +12,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import AbstractGroupApprovalTask, DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from movement_archive.core.fields import EDTFField
 
@@ -90,6 +90,15 @@ class Contribution(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
 
     interface_language = models.CharField(_("language of the form"), max_length=10, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    # The source that records made from this contribution cite; it reads its credit from here (``credited_as``).
+    source = models.OneToOneField(
+        "sources.Source",
+        verbose_name=_("source made from it"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contribution",
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
@@ -102,7 +111,9 @@ class Contribution(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         verbose_name_plural = _("contributions")
 
     def __str__(self) -> str:
-        return self.group_name
+        # Not the group's name: Wagtail puts a record's title in workflow emails and logs, and those leave the
+        # archive; a number says enough to find it in the queue.
+        return _("Contribution %(number)s") % {"number": self.pk}
 
     @property
     def credited_as(self) -> str:
@@ -180,3 +191,19 @@ class Throttle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.count} since {self.window_start:%H:%M}"
+
+
+class ContributionReviewTask(AbstractGroupApprovalTask):
+    """The moderation task: a group of editors reviews each contribution.
+
+    Unlike Wagtail's group approval, it offers no "approve" or "request changes" buttons in the editor: approving
+    there would publish the contribution without making any record of it. Editors decide on the contribution's
+    moderation page instead, whose decisions (``decisions.py``) complete the task.
+    """
+
+    def get_actions(self, obj, user):
+        return []
+
+    class Meta:
+        verbose_name = _("contribution review task")
+        verbose_name_plural = _("contribution review tasks")

@@ -29,7 +29,8 @@ def attach_citations(objects: Iterable[Any], user=None, attr: str = "citations")
 
     objects = list(objects)
     wanted = {item["value"]["source"] for obj in objects for item in _raw(obj, attr)}
-    sources = Source.objects.visible_to(user).in_bulk(wanted) if wanted else {}
+    # With the contribution a source was made from, if any: its credit is shown beside the citation.
+    sources = Source.objects.visible_to(user).select_related("contribution").in_bulk(wanted) if wanted else {}
     for obj in objects:
         obj.cited = [
             Citation(sources[item["value"]["source"]], item["value"]["locator"], item["value"].get("supports", ""))

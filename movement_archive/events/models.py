@@ -37,6 +37,7 @@ class Event(EditorialRecord):
         CONFERENCE = "conference", _("Conference")
         DECLARATION = "declaration", _("Declaration")
         STATISTIC = "statistic", _("Statistic")
+        MILESTONE = "milestone", _("Milestone")
 
     class Qualifier(models.TextChoices):
         EXACT = "exact", _("exactly")

@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
+from movement_archive.core.keys import free_key
 from movement_archive.dates import edtf
 from movement_archive.oralhistory.document import FormatError, InterviewDocument
 from movement_archive.oralhistory.document import Segment as SegmentData
@@ -61,7 +61,7 @@ def import_interview(
     with transaction.atomic():
         interview = Interview(
             title=title[:255],
-            key=key or _free_key(title),
+            key=key or free_key(Interview, title),
             live=False,
             date=date,
             languages=", ".join(code for code in (language, language_alt) if code),
@@ -201,7 +201,7 @@ def _person_named(name: str) -> Person:
     known = Person.objects.filter(Q(name__iexact=name) | Q(other_names__name__iexact=name)).distinct().first()
     if known:
         return known
-    person = Person(name=name[:200], key=_free_key(name, Person), live=False, visibility=Person.Visibility.HIDDEN)
+    person = Person(name=name[:200], key=free_key(Person, name), live=False, visibility=Person.Visibility.HIDDEN)
     person.save()
     person.save_revision(log_action=True)
     return person
@@ -210,15 +210,6 @@ def _person_named(name: str) -> Person:
 def _title_from(document: InterviewDocument) -> str:
     narrators = [n.strip() for n in document.interviewees if n.strip()]
     return f"Interview with {', '.join(narrators)}" if narrators else ""
-
-
-def _free_key(text: str, model=Interview) -> str:
-    base = (slugify(text)[:90] or "interview").strip("-")
-    key, n = base, 1
-    while model.objects.filter(key=key).exists():
-        n += 1
-        key = f"{base}-{n}"
-    return key
 
 
 def _language_code(value: str, warnings: list[str]) -> str:

@@ -41,7 +41,7 @@ CHOICES = {
     "visibility": {"public", "hidden"},
     "event_kind": {
         "founding", "closure", "service_opening", "campaign", "policy_change", "legal_case", "conference",
-        "declaration", "statistic",
+        "declaration", "statistic", "milestone",
     },
     "qualifier": {"exact", "about", "more_than", "at_least", "fewer_than"},
     "credit_role": {"producer", "director", "local_camera", "filmed_interviews", "funder", "special_thanks"},

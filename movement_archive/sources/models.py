@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -68,6 +70,18 @@ class Source(EditorialRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("sources:detail", args=[self.key])
+
+    @property
+    def sent_in_by(self) -> str | None:
+        """For a source made from a contribution, who sent it in, as they chose to be credited; None otherwise.
+
+        Read from the contribution each time, so a contributor who withdraws is no longer named anywhere.
+        """
+        try:
+            contribution = self.contribution
+        except ObjectDoesNotExist:
+            return None
+        return contribution.credited_as or gettext("a contributor who chose to stay anonymous")
 
 
 class Disagreement(EditorialRecord):

@@ -24,9 +24,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db import models
 from django.test import TestCase
-from django.utils.text import slugify
 
 from movement_archive.accounts.roles import ADMINISTRATORS, EDITORS, RESEARCHERS, sync_roles
+from movement_archive.core.keys import free_key
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
 from movement_archive.interviews.models import Interview
@@ -114,15 +114,6 @@ class CastTestCase(TestCase):
 # Records ------------------------------------------------------------------------------------------------------
 
 
-def _free_key(model: type[models.Model], text: str) -> str:
-    base = slugify(text)[:90] or model._meta.model_name
-    key, n = base, 1
-    while model._default_manager.filter(key=key).exists():
-        n += 1
-        key = f"{base}-{n}"
-    return key
-
-
 def publish(record: Record, *, live: bool = True) -> Record:
     """Save a new record and publish it through a revision, as an editor does in the back office.
 
@@ -132,7 +123,7 @@ def publish(record: Record, *, live: bool = True) -> Record:
     """
     model = type(record)
     if not record.key:
-        record.key = _free_key(model, str(record))
+        record.key = free_key(model, str(record))
     record.live = False
     record.save()
     revision = record.save_revision()

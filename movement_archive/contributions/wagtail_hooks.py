@@ -1,0 +1,73 @@
+"""Contributions in the back office: the queue (a snippet listing with filters), each one's moderation page, and
+the audit log's names for moderation decisions."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import actions, decisions
+from .admin_views import ModerateView, attachment
+from .models import Contribution
+
+
+class ContributionViewSet(SnippetViewSet):
+    model = Contribution
+    icon = "mail"
+    menu_label = _("Contributions")
+    menu_order = 120
+    add_to_admin_menu = True
+    list_display = ["group_name", "kind", "status", "created_at"]
+    list_filter = ["status", "kind", "country"]
+    search_fields = ["group_name", "other_names", "city"]
+    search_backend_name = None  # contributions stay out of the archive's search index
+    ordering = ["-created_at"]
+    # Editors may tidy the texts before deciding. Not here: the contact and the receipt secret, and the organising
+    # models and milestones, which a draft revision would not carry.
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("group_name"),
+                FieldPanel("other_names"),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
+            ],
+            heading=_("The group"),
+        ),
+        FieldPanel("founded"),
+        FieldPanel("achievements"),
+        FieldPanel("challenges"),
+        FieldPanel("narrative"),
+        FieldPanel("links"),
+        FieldRowPanel([FieldPanel("credit"), FieldPanel("credit_name")]),
+    ]
+
+
+register_snippet(ContributionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    return [
+        path("contributions/<int:pk>/moderate/", ModerateView.as_view(), name="contributions_moderate"),
+        path("contributions/attachments/<int:pk>/", attachment, name="contributions_attachment"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def moderate_button(snippet, user, next_url=None):
+    if isinstance(snippet, Contribution) and user.has_perm("contributions.change_contribution"):
+        yield MenuItem(
+            _("Moderate"), reverse("contributions_moderate", args=[snippet.pk]), icon_name="tasks", priority=5
+        )
+
+
+@hooks.register("register_log_actions")
+def moderation_log_actions(actions_registry):
+    actions_registry.register_action(decisions.ASKED, _("Ask the contributor"), _("Asked the contributor a question"))
+    actions_registry.register_action(decisions.DECLINED, _("Decline"), _("Declined the contribution"))
+    actions_registry.register_action(decisions.ACCEPTED, _("Accept"), _("Accepted the contribution as new records"))
+    actions_registry.register_action(decisions.MERGED, _("Merge"), _("Merged the contribution into a record"))
+    actions_registry.register_action(actions.WITHDRAWN, _("Withdraw"), _("The contributor withdrew the contribution"))
