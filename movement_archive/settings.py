@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "movement_archive.interviews",
     "movement_archive.sources",
     "movement_archive.contributions",
+    "movement_archive.deletions",
     "movement_archive.seed",
     "movement_archive.search",
     "wagtail.contrib.forms",

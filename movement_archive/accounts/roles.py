@@ -1,6 +1,6 @@
 """The back-office roles, kept in step with the models: administrator, editor, researcher.
 
-- Administrators manage everything, including user accounts.
+- Administrators manage everything, including user accounts, and restore deleted records.
 - Editors create, edit, publish, lock and delete every editorial record, and moderate contributions.
 - Researchers read every editorial record in the back office, drafts included, and change nothing. They do not
   see contributions, which hold contributors' personal data.
@@ -43,7 +43,10 @@ def sync_roles() -> dict[str, Group]:
     workflow_admin = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__regex=r"_(workflow|task)$"
     )
-    groups[ADMINISTRATORS].permissions.set([access_admin, *editor_perms, *user_admin, *workflow_admin])
+    deleted_records = Permission.objects.filter(content_type__app_label="deletions")
+    groups[ADMINISTRATORS].permissions.set(
+        [access_admin, *editor_perms, *user_admin, *workflow_admin, *deleted_records]
+    )
     return groups
 
 

@@ -20,6 +20,7 @@ from django.test.testcases import LiveServerThread
 
 from movement_archive.interviews.tests.helpers import synthetic_interview, synthetic_wav, with_recording
 from movement_archive.seed.loader import load_seed
+from movement_archive.testing.cast import editor
 
 # Playwright's synchronous API keeps an event loop running in the test thread, and Django then refuses
 # the test's own database calls as if they came from async code. They do not: everything here is
@@ -56,6 +57,9 @@ def archive(django_db_setup, django_db_blocker):
         load_seed()
         # Interviews are tested on a synthetic one with a playable recording: the seed holds no recordings.
         with_recording(synthetic_interview(key="synthetic-interview", segments=8), synthetic_wav(40))
+        # Edith signs in to moderate (test_contributing); made here, as the test's own writes would lock the
+        # shared database against the server's thread.
+        editor()
         shared = {c.alias: c for c in connections.all() if c.vendor == "sqlite" and c.is_in_memory_db()}
         for connection in shared.values():
             connection.inc_thread_sharing()
