@@ -87,6 +87,17 @@ def answer(contribution: Contribution, text: str) -> None:
         notifications.tell_editors(contribution, "A contributor answered an editor's question.")
 
 
+def forget_contact(contribution: Contribution) -> None:
+    """Delete the contributor's contact, from the contribution and from every revision that holds a copy of it."""
+    with transaction.atomic():
+        contribution.contact_sealed = None
+        contribution.save(update_fields=["contact_sealed", "updated_at"])
+        # Revisions are kept (the moderation task points at one), but none may keep the contact.
+        for revision in contribution.revisions.all():
+            revision.content = {**revision.content, "contact_sealed": None}
+            revision.save(update_fields=["content"])
+
+
 def withdraw(contribution: Contribution) -> None:
     """Withdraw a contribution and delete at once everything in it that could say who sent it.
 

@@ -318,3 +318,7 @@ class WithdrawForm(StampedForm):
     confirm = forms.BooleanField(
         label=_("I want to withdraw this contribution. My name, pseudonym and contact are deleted at once.")
     )
+
+
+class ForgetContactForm(StampedForm):
+    confirm = forms.BooleanField(label=_("Delete the way to reach me. The contribution stays."))

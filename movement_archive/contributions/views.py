@@ -18,7 +18,7 @@ from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
 
 from . import actions, throttle
-from .forms import AnswerForm, ContributionForm, MilestoneFormSet, MoreMaterialForm, WithdrawForm
+from .forms import AnswerForm, ContributionForm, ForgetContactForm, MilestoneFormSet, MoreMaterialForm, WithdrawForm
 from .models import Contribution
 
 
@@ -66,7 +66,12 @@ def _record_to_correct(request: HttpRequest) -> Organisation | None:
     return get_object_or_404(Organisation.objects.visible_to(request.user), key=key)
 
 
-RECEIPT_FORMS = {"answer": AnswerForm, "add": MoreMaterialForm, "withdraw": WithdrawForm}
+RECEIPT_FORMS = {
+    "answer": AnswerForm,
+    "add": MoreMaterialForm,
+    "forget": ForgetContactForm,
+    "withdraw": WithdrawForm,
+}
 
 
 @csrf_exempt
@@ -77,7 +82,7 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
     status = 200
     action = request.POST.get("action")
     if request.method == "POST":
-        if action not in RECEIPT_FORMS or (action != "withdraw" and not _may_send(contribution, action)):
+        if action not in RECEIPT_FORMS or not _may_send(contribution, action):
             status = 400
         else:
             form = forms[action] = RECEIPT_FORMS[action](request.POST, request.FILES, prefix=action)
@@ -100,7 +105,11 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
 def _may_send(contribution: Contribution, action: str) -> bool:
     if action == "answer":
         return contribution.status == Contribution.Status.QUESTION
-    return contribution.open
+    if action == "add":
+        return contribution.open
+    if action == "forget":
+        return bool(contribution.contact_sealed)
+    return True  # withdrawing is always possible
 
 
 def _act(request: HttpRequest, contribution: Contribution, action: str, data: dict, token: str) -> HttpResponse:
@@ -109,6 +118,8 @@ def _act(request: HttpRequest, contribution: Contribution, action: str, data: di
         return render(request, "contributions/withdrawn.html")
     if action == "answer":
         actions.answer(contribution, data["text"])
+    elif action == "forget":
+        actions.forget_contact(contribution)
     else:
         actions.add_material(contribution, data["text"], data["files"])
     return redirect(reverse("contributions:receipt", args=[token]) + f"?sent={action}")

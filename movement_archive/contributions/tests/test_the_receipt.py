@@ -56,6 +56,15 @@ class TheReceipt(CastTestCase):
         self.assertEqual(self.contribution.attachments.count(), 2)
         self.assertEqual(self.post("add", text="").status_code, 400)
 
+    def test_the_contact_can_be_deleted_on_its_own_from_every_copy(self):
+        self.assertEqual(self.post("forget").status_code, 400)  # the confirmation box is needed
+        self.assertRedirects(self.post("forget", confirm="on"), f"{self.url}?sent=forget")
+        kept = Contribution.objects.get()
+        self.assertIsNone(kept.contact_sealed)
+        self.assertEqual(kept.status, Contribution.Status.RECEIVED)
+        self.assertTrue(all(r.content.get("contact_sealed") is None for r in kept.revisions.all()))
+        self.assertNotContains(self.client.get(self.url), "Delete my contact")
+
     def test_withdrawing_deletes_personal_data_and_files_at_once(self):
         stored = self.contribution.attachments.get().file
         storage, name = stored.storage, stored.name

@@ -8,6 +8,8 @@ import pytest
 
 from movement_archive.testing.cast import EDITOR, PASSWORD
 
+from .conftest import html_errors
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
@@ -24,7 +26,7 @@ def signed_in(browser, archive, username: str):
 
 
 def test_a_history_goes_from_the_form_to_the_public_page_credited_as_chosen(
-    browser, archive, phone_reader_without_javascript
+    browser, archive, phone_reader_without_javascript, reader, tmp_path
 ):
     contributor = phone_reader_without_javascript
     contributor.open("/contribute/")
@@ -55,6 +57,11 @@ def test_a_history_goes_from_the_form_to_the_public_page_credited_as_chosen(
 
     page.goto(receipt)
     assert page.locator("text=Which city did the bicycle ride in?").count() == 1
+    # The receipt with a question and every form on it: accessible, valid, and wholly local.
+    response = reader.open(receipt.removeprefix(archive))
+    assert reader.axe_violations() == []
+    assert html_errors(response.text(), tmp_path) == []
+    assert reader.outside_requests == []
     page.fill("#id_answer-text", "Port Ellin, along the tideway.")
     page.click("form:has(#id_answer-text) button[type=submit]")
     assert page.locator("text=Your answer was sent to the editors.").count() == 1
