@@ -307,6 +307,8 @@ def _run_gunicorn(host: str, port: int, workers: int) -> None:
     from django.db import connections
     from gunicorn.app.base import BaseApplication
 
+    from movement_archive.core.access_log import FORMAT as ACCESS_LOG_FORMAT
+
     class ArchiveServer(BaseApplication):
         def load_config(self) -> None:
             options = {
@@ -317,6 +319,9 @@ def _run_gunicorn(host: str, port: int, workers: int) -> None:
                 "proc_name": PROG,
                 "accesslog": "-",
                 "errorlog": "-",
+                # No client addresses, browsers, referrers or receipt secrets (``core/access_log.py``).
+                "logger_class": "movement_archive.core.access_log.PrivateAccessLog",
+                "access_log_format": ACCESS_LOG_FORMAT,
                 # gunicorn 25+ opens a control socket at one fixed path per user, which a second
                 # archive served on the same machine would fight over; nothing here uses it.
                 "control_socket_disable": True,

@@ -1,0 +1,29 @@
+"""The server's access log, kept free of what could identify a reader or open a contributor's receipt.
+
+Gunicorn's default line holds the client's address, its browser, the page it came from and the whole address
+asked for. Here a line holds the time, the method, the path with any receipt secret replaced, the status, the
+size and the duration: enough to run the site, nothing to follow a person by.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gunicorn.glogging import Logger
+
+FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# /contribute/receipt/<token>/ and its prefixed forms (/es/contribute/receipt/<token>/)
+_RECEIPT = re.compile(r"(/contribute/receipt/)[^/]+")
+
+
+def redact(path: str) -> str:
+    return _RECEIPT.sub(r"\1…", path)
+
+
+class PrivateAccessLog(Logger):
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["U"] = redact(atoms.get("U", ""))
+        for reader_trace in ("h", "f", "a", "r", "q", "u"):
+            atoms[reader_trace] = "-"
+        return atoms
