@@ -92,6 +92,7 @@ class SendingAHistory(CastTestCase):
     def test_a_correction_names_the_record_it_concerns(self):
         union = make_organisation(name="Rotterdam Junkie Union")
         url = f"{CONTRIBUTE}?record={union.key}"
+        self.assertContains(self.client.get(union.get_absolute_url()), f'href="{url}"')
         self.assertContains(self.client.get(url), "Corrections or additions for Rotterdam Junkie Union")
         self.client.post(url, history(group_name="Rotterdam Junkie Union", narrative="It was founded in 1980."))
         contribution = Contribution.objects.get()
