@@ -28,6 +28,16 @@ def client_key(address: str, now=None) -> str:
     return hmac.new(daily, address.encode(), hashlib.sha256).hexdigest()
 
 
+def exceeded(address: str, *, limit: int | None = None) -> bool:
+    """Whether ``address`` has used up the hour's contributions, counting nothing: checked before a form's files
+    are read, so a client past the limit cannot make the archive decode uploads it will refuse anyway."""
+    limit = limit or settings.MOVEMENT_ARCHIVE_CONTRIBUTIONS_PER_HOUR
+    now = timezone.now()
+    return Throttle.objects.filter(
+        key=client_key(address, now), window_start__gte=now - WINDOW, count__gte=limit
+    ).exists()
+
+
 def allow(address: str, *, limit: int | None = None) -> bool:
     """Count one more contribution from ``address``; False when it would pass the hourly limit."""
     limit = limit or settings.MOVEMENT_ARCHIVE_CONTRIBUTIONS_PER_HOUR

@@ -35,6 +35,8 @@ def contribute(request: HttpRequest) -> HttpResponse:
     organisation = _record_to_correct(request)
     models = OrganisingModel.objects.visible_to(request.user).order_by("position", "name")
     if request.method == "POST":
+        if throttle.exceeded(throttle.client_address(request)):
+            return _private(render(request, "contributions/too_many.html", status=429))
         form = ContributionForm(request.POST, request.FILES, models=models)
         milestones = MilestoneFormSet(request.POST, prefix="milestones")
         if form.is_valid() and milestones.is_valid():

@@ -169,6 +169,9 @@ class TooManyAtOnce(CastTestCase):
         self.assertEqual(statuses, [302, 302, 429])
         self.assertEqual(Contribution.objects.count(), 2)
         self.assertEqual(self.client.post(CONTRIBUTE, history(), REMOTE_ADDR="192.0.2.8").status_code, 302)
+        # Past the limit, even a form with a broken file is refused before anything in it is read.
+        broken = history(files=[photo_with_gps()], group_name="")
+        self.assertEqual(self.client.post(CONTRIBUTE, broken, REMOTE_ADDR="192.0.2.7").status_code, 429)
         keys = list(Throttle.objects.values_list("key", flat=True))
         self.assertEqual(len(keys), 2)
         self.assertTrue(all("192.0.2" not in key for key in keys))
