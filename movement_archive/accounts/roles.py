@@ -50,11 +50,17 @@ def sync_roles() -> dict[str, Group]:
     return groups
 
 
+def is_last_app(sender) -> bool:
+    """Whether a post_migrate signal comes from the last app with models: by then every app's tables and
+    permissions (Wagtail's publish and lock permissions among them) exist."""
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    return sender is with_models[-1]
+
+
 def sync_roles_after_migrate(sender, **kwargs) -> None:
     # Run once, for the last app: post_migrate goes to each app in turn, and the permissions of the
     # apps after ours (and Wagtail's publish and lock permissions) exist only by then.
-    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
-    if sender is not with_models[-1]:
+    if not is_last_app(sender):
         return
     if not Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin").exists():
         return

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Workflow, WorkflowContentType, WorkflowTask
 
-from movement_archive.accounts.roles import EDITORS
+from movement_archive.accounts.roles import EDITORS, is_last_app
 
 from .models import Contribution, ContributionReviewTask
 
@@ -70,8 +70,5 @@ def cancel(contribution: Contribution, editor) -> None:
 
 
 def sync_workflow_after_migrate(sender, **kwargs) -> None:
-    from django.apps import apps
-
-    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
-    if sender is with_models[-1] and ContentType.objects.filter(app_label="contributions").exists():
+    if is_last_app(sender) and ContentType.objects.filter(app_label="contributions").exists():
         sync_workflow()

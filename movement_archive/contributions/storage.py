@@ -6,14 +6,10 @@ Only editors read them, through the back office; the proxy that serves /media/ t
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+
+from movement_archive.core.storage import PrivateStorage
 
 
-class AttachmentStorage(FileSystemStorage):
-    def url(self, name: str | None) -> str:
-        raise ValueError("Files sent with contributions have no public address; the back office serves them.")
-
-
-def attachment_storage() -> AttachmentStorage:
+def attachment_storage() -> PrivateStorage:
     """The storage of attachments, as a callable so that migrations do not freeze its location."""
-    return AttachmentStorage(location=settings.MOVEMENT_ARCHIVE_CONTRIBUTIONS_ROOT)
+    return PrivateStorage(location=settings.MOVEMENT_ARCHIVE_CONTRIBUTIONS_ROOT)
