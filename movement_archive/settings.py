@@ -41,6 +41,7 @@ SITE_URL = env_str("MOVEMENT_ARCHIVE_SITE_URL", "http://127.0.0.1:8000").rstrip(
 INSTALLED_APPS = [
     "movement_archive.core",
     "movement_archive.accounts",
+    "movement_archive.access",
     "movement_archive.places",
     "movement_archive.organisations",
     "movement_archive.organising",
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "movement_archive.interviews",
     "movement_archive.sources",
     "movement_archive.contributions",
+    "movement_archive.consent",
     "movement_archive.deletions",
     "movement_archive.seed",
     "movement_archive.search",
@@ -85,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "movement_archive.access.middleware.GoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -1,7 +1,9 @@
 """The back-office roles, kept in step with the models: administrator, editor, researcher.
 
-- Administrators manage everything, including user accounts, and restore deleted records.
-- Editors create, edit, publish, lock and delete every editorial record, and moderate contributions.
+- Administrators manage everything, including user accounts and reader groups, restore deleted records, and read
+  the audit of who opened restricted material.
+- Editors create, edit, publish, lock and delete every editorial record, moderate contributions, and keep the
+  consent ledger.
 - Researchers read every editorial record in the back office, drafts included, and change nothing. They do not
   see contributions, which hold contributors' personal data.
 """
@@ -19,7 +21,8 @@ RESEARCHERS = "Researchers"
 ARCHIVE_APPS = ("sources", "places", "organisations", "organising", "people", "events", "documentary", "interviews")
 EDITOR_ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock")
 # Contributions hold personal data (credited names, sealed contacts): editors moderate them, no one else reads them.
-EDITOR_ONLY_APPS = ("contributions",)
+# The consent ledger too: editors record consent and resolve its flags (its entries are never changed).
+EDITOR_ONLY_APPS = ("contributions", "consent")
 
 
 def _archive_permissions(actions: tuple[str, ...], apps: tuple[str, ...] = ARCHIVE_APPS):
@@ -44,8 +47,10 @@ def sync_roles() -> dict[str, Group]:
         content_type__app_label="wagtailcore", codename__regex=r"_(workflow|task)$"
     )
     deleted_records = Permission.objects.filter(content_type__app_label="deletions")
+    # Who belongs to which reader group, and who opened restricted material: administrators' business.
+    reader_access = Permission.objects.filter(content_type__app_label="access")
     groups[ADMINISTRATORS].permissions.set(
-        [access_admin, *editor_perms, *user_admin, *workflow_admin, *deleted_records]
+        [access_admin, *editor_perms, *user_admin, *workflow_admin, *deleted_records, *reader_access]
     )
     return groups
 

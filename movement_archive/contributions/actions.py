@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from movement_archive.consent.actions import record_online_consent, withdraw_consent
+from movement_archive.consent.models import Method
 from movement_archive.scrubbing import Scrubbed
 
 from . import contact, moderation, notifications
@@ -63,6 +65,7 @@ def receive(data: dict, milestones: list[dict], *, organisation=None, language: 
             for n, m in enumerate(m for m in milestones if m.get("text"))
         )
         _attach(contribution, data["files"], written)
+        record_online_consent(contribution)
         # Starting the workflow emails the Editors group (Wagtail's notification, naming only "Contribution N").
         moderation.start(contribution)
     return Received(contribution, token)
@@ -103,10 +106,11 @@ def withdraw(contribution: Contribution) -> None:
 
     Kept: a record that a contribution was received and withdrawn, with its dates, so that the audit trail stays
     whole. Deleted: the credited name, the contact, the story and every other text, the messages, the files
-    (from storage too) and the revisions that held copies of them. Records already made from it stop crediting
-    anyone, since their credit is read from here.
+    (from storage too) and the revisions that held copies of them. The withdrawal goes into the consent ledger,
+    which takes the records made from it off every reading surface at once.
     """
     with transaction.atomic():
+        withdraw_consent(contribution=contribution, method=Method.ONLINE_FORM)
         moderation.cancel(contribution, None)
         files = [attachment.file.name for attachment in contribution.attachments.all()]
         contribution.attachments.all().delete()

@@ -70,6 +70,7 @@ def accept_as_new(contribution: Contribution, editor, *, names: list[str] | None
                 founded=contribution.founded,
                 description=contribution.narrative,
                 citations=_cite(source),
+                made_from=contribution,
             )
             if not names or len(names) == 1:
                 _add_names(organisation, contribution)
@@ -177,6 +178,7 @@ def _add_milestones(contribution: Contribution, organisation: Organisation, sour
             date=milestone.date,
             description=milestone.text if len(milestone.text) > 255 else "",
             citations=_cite(source),
+            made_from=contribution,
             key=free_key(Event, milestone.text, length=80),
             live=False,
         )

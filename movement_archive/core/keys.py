@@ -16,3 +16,8 @@ def free_key(model: type[models.Model], text: str, *, length: int = 90) -> str:
         n += 1
         key = f"{base}-{n}"
     return key
+
+
+def slug_words(text: str) -> list[str]:
+    """The words of a text as they would appear in a key made from it."""
+    return [word for word in slugify(anyascii(text)).split("-") if word]

@@ -31,8 +31,8 @@ class OrganisationViewSet(ArchiveViewSet):
 class PersonViewSet(ArchiveViewSet):
     model = Person
     icon = "user"
-    list_display = ["name", "visibility"]
-    list_filter = ["visibility", "live"]
+    list_display = ["name", "public_name", "access", "consent"]
+    list_filter = ["access", "consent", "live"]
 
 
 class EventViewSet(ArchiveViewSet):

@@ -30,7 +30,7 @@ def _url(request: HttpRequest, obj) -> str:
 
 
 def _named(request: HttpRequest, obj) -> dict[str, str] | None:
-    return {"key": obj.key, "name": obj.name, "url": _url(request, obj)} if obj else None
+    return {"key": obj.key, "name": getattr(obj, "shown_name", obj.name), "url": _url(request, obj)} if obj else None
 
 
 def _country(request: HttpRequest, country) -> dict[str, str]:

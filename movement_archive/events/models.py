@@ -10,13 +10,15 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from movement_archive.access.models import Restricted, RestrictedQuerySet
+from movement_archive.access.panels import access_panel
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField
-from movement_archive.core.models import EditorialRecord, RecordQuerySet
+from movement_archive.core.models import EditorialRecord
 from movement_archive.dates import edtf
 
 
-class EventQuerySet(RecordQuerySet):
+class EventQuerySet(RestrictedQuerySet):
     def chronological(self):
         """By sort position, then latest possible day: 198X, then 1981-01, then 1981; "by 2016" sorts at 2016.
 
@@ -26,7 +28,7 @@ class EventQuerySet(RecordQuerySet):
         return self.order_by("date_sort", "date_upper", "title", "pk")
 
 
-class Event(EditorialRecord):
+class Event(Restricted, EditorialRecord):
     class Kind(models.TextChoices):
         FOUNDING = "founding", _("Founding")
         CLOSURE = "closure", _("Closure")
@@ -53,6 +55,16 @@ class Event(EditorialRecord):
     date_lower = models.DateField(null=True, editable=False)
     date_upper = models.DateField(null=True, editable=False)
     description = models.TextField(_("description"), blank=True)
+    # The contribution it was made from, whose consent it follows (``consent.effects``).
+    made_from = models.ForeignKey(
+        "contributions.Contribution",
+        verbose_name=_("made from the contribution"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="made_%(class)ss",
+    )
     organisations = ParentalManyToManyField(
         "organisations.Organisation", blank=True, related_name="events", verbose_name=_("organisations")
     )
@@ -85,6 +97,7 @@ class Event(EditorialRecord):
         FieldPanel("people"),
         FieldPanel("countries"),
         FieldPanel("localities"),
+        access_panel(),
         FieldPanel("citations"),
     ]
     folded_name_fields = ("title",)
@@ -96,6 +109,8 @@ class Event(EditorialRecord):
         index.FilterField("kind"),
         index.FilterField("date_lower"),
         index.FilterField("date_upper"),
+        index.FilterField("access"),
+        index.FilterField("consent"),
     ]
 
     class Meta:

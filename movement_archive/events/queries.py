@@ -18,9 +18,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from movement_archive.access.pages import record_for_page
+from movement_archive.access.withholding import withhold
 from movement_archive.core.aggregates import Pages, kept
 from movement_archive.core.filters import ModelChoice
 from movement_archive.core.twins import BadQuery
@@ -371,7 +372,9 @@ def event_for_page(user, key: str) -> Event:
             to_attr="visible_localities",
         ),
     )
-    return get_object_or_404(events, key=key)
+    event = record_for_page(user, events, key)
+    withhold(event, user, ("description",))
+    return event
 
 
 def disagreements_about(event: Event, user) -> list[Disagreement]:

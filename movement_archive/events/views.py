@@ -181,12 +181,13 @@ def detail(request: HttpRequest, key: str) -> HttpResponse:
             **_event_summary(request, event),
             "kind_label": str(event.get_kind_display()),
             "description": event.description,
+            "content_withheld": event.content_withheld,
             "date_bounds": {
                 "earliest": event.date_lower.isoformat() if event.date_lower != edtf.MIN_DATE else None,
                 "latest": event.date_upper.isoformat() if event.date_upper != edtf.MAX_DATE else None,
             },
             "statistic_words": event.figure or None,
-            "people": [_link(request, p, "name") for p in event.visible_people],
+            "people": [{**_link(request, p, "key"), "name": p.shown_name} for p in event.visible_people],
             "countries": [
                 {"iso2": c.iso2, "name": c.name, "url": absolute(c.get_absolute_url())} for c in event.country_list
             ],

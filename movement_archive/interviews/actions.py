@@ -201,7 +201,7 @@ def _person_named(name: str) -> Person:
     known = Person.objects.filter(Q(name__iexact=name) | Q(other_names__name__iexact=name)).distinct().first()
     if known:
         return known
-    person = Person(name=name[:200], key=free_key(Person, name), live=False, visibility=Person.Visibility.HIDDEN)
+    person = Person(name=name[:200], key=free_key(Person, name), live=False, access="restricted")
     person.save()
     person.save_revision(log_action=True)
     return person

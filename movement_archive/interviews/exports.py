@@ -28,8 +28,8 @@ def interview_document(interview: Interview, user=None) -> InterviewDocument:
     return InterviewDocument(
         title=interview.title,
         date=interview.date,
-        interviewees=[p.person.name for p in participants if p.role == Participant.Role.NARRATOR],
-        interviewers=[p.person.name for p in participants if p.role == Participant.Role.INTERVIEWER],
+        interviewees=[p.person.shown_name for p in participants if p.role == Participant.Role.NARRATOR],
+        interviewers=[p.person.shown_name for p in participants if p.role == Participant.Role.INTERVIEWER],
         language=original.language if original else (languages[0] if languages else ""),
         language_alt=translation.language if translation else (languages[1] if len(languages) > 1 else ""),
         duration_ms=interview.duration_ms,

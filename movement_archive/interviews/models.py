@@ -19,8 +19,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from movement_archive.access.models import Restricted, RestrictedQuerySet
+from movement_archive.access.panels import access_panel
 from movement_archive.core.fields import EDTFField
-from movement_archive.core.models import EditorialRecord, RecordQuerySet
+from movement_archive.core.models import EditorialRecord
 from movement_archive.search.text import folded_copy
 
 from .storage import recording_storage
@@ -41,51 +43,30 @@ def language_codes(value: str) -> list[str]:
     return [code.strip() for code in value.split(",") if code.strip()]
 
 
-class Access(models.TextChoices):
-    """Who may see an interview at all: its page, recording, transcript and index, and its search entries."""
-
-    PUBLIC = "public", _("Anyone")
-    RESEARCHERS = "researchers", _("Signed-in researchers and editors")
-    EDITORS = "editors", _("Editors only")
-
-
-class InterviewQuerySet(RecordQuerySet):
-    def visible_to(self, user=None):
-        """Live interviews whose access level admits the reader: the one place interview access is decided.
-
-        Pages, JSON twins, recordings, transcripts, exports and search all ask it.
-        """
-        visible = super().visible_to(user)
-        if user is None or not user.is_authenticated:
-            return visible.filter(access=Access.PUBLIC)
-        if user.has_perm("interviews.change_interview"):
-            return visible
-        if user.has_perm("interviews.view_interview"):
-            return visible.exclude(access=Access.EDITORS)
-        return visible.filter(access=Access.PUBLIC)
-
-
 class IndexPointQuerySet(models.QuerySet):
     def visible_to(self, user=None):
-        """Index points of the interviews the reader may see (``InterviewQuerySet.visible_to``).
+        """Index points of the interviews whose content the reader may see (``readable_by``).
 
         Written as EXISTS rather than ``interview__in``: the search asks for a few hundred index points or
         segments by key, and ``__in`` leads SQLite to walk every one of every visible interview instead (160 ms
         at a million segments) before keeping the few asked for.
         """
-        return self.filter(Interview.objects.visible_to(user).pointed_at_by("interview"))
+        return self.filter(Interview.objects.readable_by(user).pointed_at_by("interview"))
 
 
 class SegmentQuerySet(models.QuerySet):
     def visible_to(self, user=None):
-        """Segments of the interviews the reader may see; as for index points, one key lookup per segment."""
+        """Segments of the interviews whose content the reader may see; as for index points, one key lookup each."""
         transcripts = Transcript.objects.filter(pk=models.OuterRef("transcript")).filter(
-            Interview.objects.visible_to(user).pointed_at_by("interview")
+            Interview.objects.readable_by(user).pointed_at_by("interview")
         )
         return self.filter(models.Exists(transcripts))
 
 
-class Interview(EditorialRecord):
+class Interview(Restricted, EditorialRecord):
+    """An oral-history interview. Its access level covers the page's content (summary, recording, transcript,
+    index, captions and exports); a "metadata only" interview is listed with its title, date and place."""
+
     class MediaKind(models.TextChoices):
         AUDIO = "audio", _("Audio")
         VIDEO = "video", _("Video")
@@ -127,7 +108,6 @@ class Interview(EditorialRecord):
     duration_ms = models.PositiveIntegerField(_("duration in milliseconds"), null=True, blank=True)
     rights = models.TextField(_("rights"), blank=True, help_text=_("Who holds the rights to the recording."))
     usage = models.TextField(_("usage"), blank=True, help_text=_("What others may do with it, and how to credit it."))
-    access = models.CharField(_("access"), max_length=20, choices=Access.choices, default=Access.PUBLIC)
     recording = models.FileField(
         _("recording"),
         storage=recording_storage,
@@ -154,7 +134,7 @@ class Interview(EditorialRecord):
         "places.Country", blank=True, related_name="interviews", verbose_name=_("countries it concerns")
     )
 
-    objects = InterviewQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
 
     panels = [
         FieldPanel("title"),
@@ -165,9 +145,10 @@ class Interview(EditorialRecord):
         FieldRowPanel([FieldPanel("date"), FieldPanel("languages"), FieldPanel("duration_ms")]),
         FieldRowPanel([FieldPanel("country"), FieldPanel("locality")]),
         MultiFieldPanel(
-            [FieldPanel("access"), FieldPanel("recording"), FieldPanel("media_kind"), FieldPanel("external_media_url")],
-            heading=_("Recording and access"),
+            [FieldPanel("recording"), FieldPanel("media_kind"), FieldPanel("external_media_url")],
+            heading=_("Recording"),
         ),
+        access_panel(),
         FieldPanel("rights"),
         FieldPanel("usage"),
         FieldRowPanel([FieldPanel("keywords"), FieldPanel("subjects")]),
@@ -185,6 +166,7 @@ class Interview(EditorialRecord):
         index.AutocompleteField("title"),
         index.SearchField("summary"),
         index.FilterField("access"),
+        index.FilterField("consent"),
     ]
 
     class Meta:

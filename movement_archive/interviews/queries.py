@@ -40,10 +40,12 @@ class InterviewPage:
     transcript: Transcript | None = None  # the one shown
     translation: Transcript | None = None  # shown beside it, aligned by time
     lines: list[Line] = field(default_factory=list)
+    summary: str = ""
+    withheld: bool = False  # listed with its metadata only: no summary, recording, transcript or index
 
     @property
     def has_recording(self) -> bool:
-        return bool(self.interview.recording or self.interview.external_media_url)
+        return not self.withheld and bool(self.interview.recording or self.interview.external_media_url)
 
 
 def visible_participants(user) -> Prefetch:
@@ -71,7 +73,8 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
     ``language`` picks the transcript shown (the original by default); ``translation`` one to show beside it.
     """
     participants = list(visible_participants(user).queryset.filter(interview=interview))
-    transcripts = list(interview.transcripts.all())
+    withheld = not interview.content_shown_to(user)
+    transcripts = [] if withheld else list(interview.transcripts.all())
     shown = next((t for t in transcripts if t.language == language), None) or next(
         (t for t in transcripts if t.original), transcripts[0] if transcripts else None
     )
@@ -87,11 +90,13 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
         ),
         organisations=list(Organisation.objects.visible_to(user).filter(interviews=interview).order_by("name")),
         countries=list(interview.countries.order_by("name")),
-        index_points=list(interview.index_points.order_by("time_ms", "sort_order")),
+        index_points=[] if withheld else list(interview.index_points.order_by("time_ms", "sort_order")),
         transcripts=transcripts,
         transcript=shown,
         translation=beside,
         lines=_lines(shown, beside),
+        summary="" if withheld else interview.summary,
+        withheld=withheld,
     )
 
 

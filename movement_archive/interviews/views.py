@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
 from movement_archive.oralhistory import ohms, srt, webvtt
 from movement_archive.search.text import folded_terms
@@ -28,8 +29,16 @@ EXPORTS = {
 }
 
 
-def _visible(request: HttpRequest, key: str) -> Interview:
-    return get_object_or_404(Interview.objects.visible_to(request.user), key=key)
+def _visible(request: HttpRequest, key: str, what: str = "page") -> Interview:
+    return record_for_page(request.user, Interview.objects.visible_to(request.user), key, what=what)
+
+
+def _readable(request: HttpRequest, key: str, what: str) -> Interview:
+    """An interview whose content the reader may have; the recording, captions and exports are content."""
+    interview = _visible(request, key, what)
+    if not interview.content_shown_to(request.user):
+        raise Http404("The content of this interview is not open to you.")
+    return interview
 
 
 @require_safe
@@ -46,7 +55,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
             "url": twins.absolute(request, interview.get_absolute_url()),
             "date": interview.date,
             "synthetic": interview.synthetic,
-            "narrators": [p.person.name for p in interview.participants.all() if p.role == "narrator"],
+            "narrators": [p.person.shown_name for p in interview.participants.all() if p.role == "narrator"],
         }
 
     context = {"page": page, "json_twin": "?format=json"}
@@ -66,7 +75,9 @@ def interview_detail(request: HttpRequest, key: str) -> HttpResponse:
     terms = folded_terms(request.GET.get("q", ""))
     lines = [line for line in page.lines if rendering.matches(line, terms)] if terms else page.lines
     current = _line_at(page.lines, moment)
-    recording_url = reverse("interviews:recording", args=[interview.key]) if interview.recording else ""
+    recording_url = (
+        reverse("interviews:recording", args=[interview.key]) if page.has_recording and interview.recording else ""
+    )
     context = {
         "interview": interview,
         "page": page,
@@ -119,7 +130,8 @@ def _detail_data(request: HttpRequest, page: queries.InterviewPage) -> dict[str,
         "duration_ms": interview.duration_ms,
         "rights": interview.rights,
         "usage": interview.usage,
-        "summary": interview.summary,
+        "summary": page.summary,
+        "content_withheld": page.withheld,
         "narrators": [_person(request, p) for p in page.narrators],
         "interviewers": [_person(request, p) for p in page.interviewers],
         "recording": {
@@ -171,13 +183,13 @@ def _detail_data(request: HttpRequest, page: queries.InterviewPage) -> dict[str,
 
 
 def _person(request: HttpRequest, person) -> dict[str, str]:
-    return {"key": person.key, "name": person.name, "url": twins.absolute(request, person.get_absolute_url())}
+    return {"key": person.key, "name": person.shown_name, "url": twins.absolute(request, person.get_absolute_url())}
 
 
 @require_safe
 def recording(request: HttpRequest, key: str) -> HttpResponse:
     """The recording, to readers the interview's access level admits, in the byte ranges a player asks for."""
-    interview = _visible(request, key)
+    interview = _readable(request, key, "recording")
     if not interview.recording:
         raise Http404("This interview has no recording kept by the archive.")
     stored = interview.recording
@@ -223,7 +235,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 @require_safe
 def captions(request: HttpRequest, key: str, language: str) -> HttpResponse:
     """A transcript as WebVTT, for the player's captions track."""
-    interview = _visible(request, key)
+    interview = _readable(request, key, "captions")
     transcript = get_object_or_404(interview.transcripts, language=language)
     segments = exports.transcript_segments(transcript)
     return _private(HttpResponse(webvtt.write_webvtt(segments), content_type="text/vtt; charset=utf-8"))
@@ -234,7 +246,7 @@ def export(request: HttpRequest, key: str, kind: str) -> HttpResponse:
     """The interview as an OHMS XML file, or its transcript as WebVTT or SRT, as the reader may see it."""
     if kind not in EXPORTS:
         raise Http404("No such export.")
-    interview = _visible(request, key)
+    interview = _readable(request, key, "export")
     document = exports.interview_document(interview, request.user)
     if kind == "ohms":
         body: bytes | str = ohms.write_ohms(document, record_id=interview.pk, dt=interview.updated_at.date())

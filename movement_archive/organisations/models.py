@@ -13,19 +13,33 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from movement_archive.access.models import Restricted
+from movement_archive.access.panels import access_panel
+from movement_archive.access.queries import consent_q
+from movement_archive.access.readers import reader_for
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField, parsed_or_none
-from movement_archive.core.models import CitedChild, EditorialRecord
+from movement_archive.core.models import CitedChild, EditorialRecord, RecordQuerySet
 
 from .forms import OrganisationForm
 
 # The columns the directory's filters test, carried by each of its indexes so that no filter reads the rows.
-FILTERED = ("kind", "scope", "status", "founded_lower")
+FILTERED = ("kind", "scope", "status", "founded_lower", "consent")
 # Whether an organisation has no founding date: the first key of the directory's orders by date.
 UNDATED = models.ExpressionWrapper(models.Q(founded_sort=None), output_field=models.BooleanField())
 
 
-class Organisation(EditorialRecord):
+class OrganisationQuerySet(RecordQuerySet):
+    def visible_to(self, user=None):
+        """Organisations are listed whatever the access level of their sensitive fields (``sensitive_shown_to``);
+        only the consent of those who sent in a contributed organisation narrows or withdraws it."""
+        return super().visible_to(user).filter(consent_q(reader_for(user)))
+
+
+class Organisation(Restricted, EditorialRecord):
+    """A group of the movement. Its access level covers its sensitive fields only: where it works (its
+    localities) and how to reach it (its website), which can endanger members where drug use is a crime."""
+
     class Kind(models.TextChoices):
         USER_GROUP = "user_group", _("User group or union")
         NETWORK = "network", _("Network")
@@ -70,8 +84,19 @@ class Organisation(EditorialRecord):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    # The contribution it was made from, whose consent it follows (``consent.effects``).
+    made_from = models.ForeignKey(
+        "contributions.Contribution",
+        verbose_name=_("made from the contribution"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="made_%(class)ss",
+    )
 
     base_form_class = OrganisationForm
+    objects = OrganisationQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(
@@ -88,6 +113,10 @@ class Organisation(EditorialRecord):
         FieldPanel("countries"),
         FieldPanel("localities"),
         FieldPanel("website"),
+        access_panel(
+            heading=_("Access to where it works and how to reach it"),
+            help_text=_("Covers the localities and the website; the rest of the record is public."),
+        ),
         FieldPanel("description"),
         InlinePanel("practices", label=_("Organising models practised")),
         InlinePanel("relations", label=_("Relations to other organisations")),
@@ -106,6 +135,7 @@ class Organisation(EditorialRecord):
         index.FilterField("kind"),
         index.FilterField("scope"),
         index.FilterField("status"),
+        index.FilterField("consent"),
     ]
 
     class Meta:
@@ -156,6 +186,10 @@ class Organisation(EditorialRecord):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+
+    def sensitive_shown_to(self, user) -> bool:
+        """Whether the reader may see where the organisation works and how to reach it."""
+        return self.content_shown_to(user)
 
     def get_absolute_url(self) -> str:
         return reverse("organisations:detail", args=[self.key])

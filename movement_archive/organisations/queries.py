@@ -10,6 +10,7 @@ from operator import or_
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
+from movement_archive.access.withholding import withhold
 from movement_archive.core.aggregates import kept
 from movement_archive.core.citations import attach_citations
 from movement_archive.core.fields import parsed_or_none
@@ -194,6 +195,7 @@ class OrganisationPage:
     event_count: int
     episodes: list
     disagreements: list
+    sensitive_withheld: bool = False
 
     @property
     def claims(self) -> list:
@@ -204,7 +206,7 @@ class OrganisationPage:
 # state) would cost more to read into records than the queries take.
 _AFFILIATION_FIELDS = (
     *("person", "organisation", "role", "start", "end", "citations", "sort_order"),
-    *("person__key", "person__name", "person__sort_name"),
+    *("person__key", "person__name", "person__pseudonym", "person__attribution", "person__sort_name"),
 )
 
 
@@ -225,12 +227,11 @@ def organisation_page(organisation: Organisation, user=None) -> OrganisationPage
     from movement_archive.places.models import Locality
     from movement_archive.sources.models import Disagreement
 
-    prefetch_related_objects(
-        [organisation],
-        "other_names",
-        "countries",
-        Prefetch("localities", queryset=Locality.objects.visible_to(user).select_related("country")),
-    )
+    # Where a group works and how to reach it have their own access level. Withheld, they are emptied on this
+    # instance (never saved), so the page, its JSON twin and its JSON-LD all leave them out alike.
+    withheld = withhold(organisation, user, ("website",))
+    localities = Locality.objects.none() if withheld else Locality.objects.visible_to(user).select_related("country")
+    prefetch_related_objects([organisation], "other_names", "countries", Prefetch("localities", queryset=localities))
     practices = list(
         Practice.objects.filter(organisation=organisation, model__in=OrganisingModel.objects.visible_to(user))
         .select_related("model")
@@ -246,6 +247,7 @@ def organisation_page(organisation: Organisation, user=None) -> OrganisationPage
     events = list(all_events.only("key", "title", "date", "kind")[:EVENTS_SHOWN])
     page = OrganisationPage(
         organisation=organisation,
+        sensitive_withheld=withheld,
         practices=practices,
         relations=relations_of(organisation, user),
         affiliations=affiliations,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
+from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
 from movement_archive.core.aggregates import Pages
 from movement_archive.core.citations import citation_data
@@ -67,7 +67,7 @@ def _list_item(request: HttpRequest, organisation: Organisation) -> dict[str, An
 
 
 def organisation_detail(request: HttpRequest, key: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation.objects.visible_to(request.user), key=key)
+    organisation = record_for_page(request.user, Organisation.objects.visible_to(request.user), key)
     page = queries.organisation_page(organisation, request.user)
     for name in organisation.other_names.all():
         name.language_name = _language_name(name.language)
@@ -111,6 +111,7 @@ def _detail_data(request: HttpRequest, page: queries.OrganisationPage) -> dict[s
         "closed": o.closed,
         "closed_words": date_in_words(o.closed),
         "website": o.website,
+        "whereabouts_withheld": page.sensitive_withheld,
         "countries": [
             {"iso2": c.iso2, "name": c.name, "url": twins.absolute(request, c.get_absolute_url())}
             for c in o.countries.all()
@@ -144,7 +145,7 @@ def _detail_data(request: HttpRequest, page: queries.OrganisationPage) -> dict[s
         ],
         "people": [
             {
-                "person": _reference(request, a.person, name=a.person.name),
+                "person": _reference(request, a.person, name=a.person.shown_name),
                 "role": a.role,
                 "start": a.start,
                 "end": a.end,

@@ -19,12 +19,12 @@ def person_data(page: PersonPage, request: HttpRequest) -> dict[str, Any]:
         "@type": "Person",
         "@id": request.build_absolute_uri(person.get_absolute_url()),
         "url": request.build_absolute_uri(person.get_absolute_url()),
-        "name": person.name,
+        "name": person.shown_name,
     }
     if page.other_names:
         data["alternateName"] = page.other_names
-    if person.biography:
-        data["description"] = person.biography
+    if page.biography:
+        data["description"] = page.biography
     organisations = {a.organisation.pk: a.organisation for a in page.affiliations}
     if organisations:
         data["affiliation"] = [

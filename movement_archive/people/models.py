@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,17 +14,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from movement_archive.access.models import Restricted, RestrictedQuerySet
+from movement_archive.access.panels import access_panel
+from movement_archive.access.readers import named_reader
 from movement_archive.core.fields import EDTFField
-from movement_archive.core.models import CitedChild, EditorialRecord, RecordQuerySet
-
-
-class PersonQuerySet(RecordQuerySet):
-    def visible_to(self, user=None):
-        """Hidden people are shown only to those who may view people in the back office."""
-        visible = super().visible_to(user)
-        if user is not None and user.is_authenticated and user.has_perm("people.view_person"):
-            return visible
-        return visible.filter(visibility=Person.Visibility.PUBLIC)
+from movement_archive.core.keys import slug_words
+from movement_archive.core.models import CitedChild, EditorialRecord
 
 
 class PersonRole(TaggedItemBase):
@@ -35,43 +32,67 @@ class PersonRole(TaggedItemBase):
         ]
 
 
-class Person(EditorialRecord):
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("Public")
-        HIDDEN = "hidden", _("Hidden from the public")
+class Person(Restricted, EditorialRecord):
+    """Someone in the movement's history.
+
+    ``name`` is who they are; ``public_name`` is how the reading surfaces call them, which the consent ledger
+    decides (``attribution``): their name, their pseudonym, or no name at all. Every page, JSON twin, feed,
+    export and search entry uses ``public_name`` (``shown_name``) and the key, which must not give the name away.
+    """
+
+    class Attribution(models.TextChoices):
+        NAME = "name", _("By name")
+        PSEUDONYM = "pseudonym", _("By a pseudonym")
+        ANONYMOUS = "anonymous", _("Anonymously")
 
     name = models.CharField(_("name"), max_length=200)
-    sort_name = models.CharField(_("sort name"), max_length=200, blank=True, help_text=_("Defaults to the name."))
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
+    pseudonym = models.CharField(
+        _("pseudonym"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown instead of the name when the person's consent asks for a pseudonym."),
+    )
+    attribution = models.CharField(
+        _("attribution"), max_length=20, choices=Attribution.choices, default=Attribution.NAME, editable=False
+    )
+    public_name = models.CharField(_("public name"), max_length=200, blank=True, editable=False)
+    sort_name = models.CharField(
+        _("sort name"), max_length=200, blank=True, help_text=_("Defaults to the name; ignored when not by name.")
+    )
     roles = ClusterTaggableManager(through=PersonRole, blank=True, verbose_name=_("roles"))
     countries = ParentalManyToManyField(
         "places.Country", blank=True, related_name="people", verbose_name=_("countries")
     )
     biography = models.TextField(_("biography"), blank=True)
 
-    objects = PersonQuerySet.as_manager()
+    objects = RestrictedQuerySet.as_manager()
+    LEDGER_FIELDS = (*Restricted.LEDGER_FIELDS, "attribution")
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("pseudonym"),
         FieldPanel("key"),
         FieldPanel("sort_name"),
         InlinePanel("other_names", label=_("Other names")),
-        FieldPanel("visibility"),
+        access_panel(),
         FieldPanel("roles"),
         FieldPanel("countries"),
         FieldPanel("biography"),
         InlinePanel("affiliations", label=_("Affiliations")),
         FieldPanel("citations"),
     ]
-    folded_name_fields = ("name", "other_names__name")
+    # Only what the reading surfaces show is indexed: the public name, and other names only for a person named.
+    folded_name_fields = ("public_name", "shown_other_names")
     folded_text_fields = ("biography",)
     search_fields = EditorialRecord.search_fields + [
-        index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
+        index.SearchField("public_name", boost=3),
+        index.AutocompleteField("public_name"),
         index.SearchField("biography"),
         # Autocomplete too, so that the start of a person's other name finds them, as for organisations.
-        index.RelatedFields("other_names", [index.SearchField("name", boost=2), index.AutocompleteField("name")]),
-        index.FilterField("visibility"),
+        index.SearchField("shown_other_names", boost=2),
+        index.AutocompleteField("shown_other_names"),
+        index.FilterField("access"),
+        index.FilterField("consent"),
     ]
 
     class Meta:
@@ -83,20 +104,66 @@ class Person(EditorialRecord):
             # index too, page 400 skips 20,000 people, and a filtered list checks each person against its
             # filters, without reading their rows; the list is counted from the index alone.
             models.Index(
-                fields=["sort_name", "name", "id", "visibility"], condition=models.Q(live=True), name="person_list"
+                fields=["sort_name", "public_name", "id", "access", "consent"],
+                condition=models.Q(live=True),
+                name="person_list",
             ),
         ]
 
     def __str__(self) -> str:
-        return self.name
+        # The public name: Wagtail writes a record's title into its logs and workflow emails.
+        return self.shown_name
+
+    @property
+    def shown_name(self) -> str:
+        # From the fields rather than the stored column, so that it is right before the first save too.
+        return public_name_for(self.name, self.pseudonym, self.attribution) or gettext("Anonymous")
+
+    @property
+    def named(self) -> bool:
+        return self.attribution == self.Attribution.NAME
+
+    @property
+    def shown_other_names(self) -> str:
+        """Other names tell who someone is, so only a person shown by name has them on the reading surfaces."""
+        return " ".join(n.name for n in self.other_names.all()) if self.named else ""
+
+    def real_name_shown_to(self, user) -> bool:
+        """Who may see the name behind a pseudonym or an anonymous entry: editors, and the group or person the
+        record is opened to by name. Everyone may see the name of a person shown by name."""
+        return self.named or named_reader(self.access_rule, user)
 
     def get_absolute_url(self) -> str:
         return reverse("people:detail", args=[self.key])
 
+    def clean(self) -> None:
+        super().clean()
+        if self.attribution == self.Attribution.PSEUDONYM and not self.pseudonym.strip():
+            raise ValidationError({"pseudonym": _("This person's consent asks for a pseudonym: give one.")})
+        if not self.named and key_reveals(self.key, self.name):
+            raise ValidationError({"key": _("The key is part of the address: it must not contain the real name.")})
+
     def save(self, *args, **kwargs):
-        if not self.sort_name:
-            self.sort_name = self.name
+        self.public_name = public_name_for(self.name, self.pseudonym, self.attribution)
+        if not self.named or not self.sort_name:
+            self.sort_name = self.public_name
         super().save(*args, **kwargs)
+
+
+def public_name_for(name: str, pseudonym: str, attribution: str) -> str:
+    """Empty for an anonymous person, who is called "Anonymous" in the reader's language (``shown_name``)."""
+    if attribution == Person.Attribution.NAME:
+        return name
+    if attribution == Person.Attribution.PSEUDONYM:
+        return pseudonym.strip()
+    return ""
+
+
+def key_reveals(key: str, name: str) -> bool:
+    """Whether a key carries a word of the name (three letters or more), as a key made from the name would."""
+    words = [word for word in slug_words(name) if len(word) >= 3]
+    parts = set(key.split("-"))
+    return any(word in parts for word in words)
 
 
 class PersonName(Orderable):
@@ -135,4 +202,4 @@ class Affiliation(Orderable, CitedChild):
         verbose_name = _("affiliation")
 
     def __str__(self) -> str:
-        return f"{self.person} · {self.role} · {self.organisation}"
+        return f"{self.person} · {self.role} · {self.organisation}"  # the person's public name (Person.__str__)

@@ -170,14 +170,34 @@ class PersonPage:
     events: list[Event]
     episodes: list[Episode]
     credits: list[Credit]
+    biography: str = ""
+    withheld: bool = False  # listed with metadata only: the content is not for this reader
+    real_name: str = ""  # for the few allowed to know who is behind a pseudonym
 
 
 def person_page(person: Person, user) -> PersonPage:
     """Everything the person page shows, each related list limited to what the reader may see.
 
     A fixed number of queries (about ten) however many affiliations, events, episodes or citations the
-    person has; sets ``cited`` on the person, each affiliation and each credit.
+    person has; sets ``cited`` on the person, each affiliation and each credit. For a reader the record lists
+    with its metadata only, the page is the public name, roles and countries, and nothing else.
     """
+    roles = [
+        item.tag.name
+        for item in PersonRole.objects.filter(content_object=person).select_related("tag").order_by("tag__name")
+    ]
+    countries = list(person.countries.order_by("name"))
+    knows_who = person.real_name_shown_to(user)
+    # Other names tell who someone is: shown with the name, or to those who may know it.
+    other_names = (
+        list(person.other_names.order_by("sort_order").values_list("name", flat=True))
+        if person.named or knows_who
+        else []
+    )
+    real_name = person.name if knows_who and not person.named else ""
+    if not person.content_shown_to(user):
+        person.cited = []
+        return PersonPage(person, roles, other_names, countries, [], [], [], [], withheld=True, real_name=real_name)
     affiliations = list(visible_affiliations(user).filter(person=person))
     events = list(Event.objects.visible_to(user).filter(people=person).chronological())
     visible_series = Series.objects.visible_to(user)
@@ -196,14 +216,13 @@ def person_page(person: Person, user) -> PersonPage:
     attach_citations([person, *affiliations, *credits], user)
     return PersonPage(
         person=person,
-        roles=[
-            item.tag.name
-            for item in PersonRole.objects.filter(content_object=person).select_related("tag").order_by("tag__name")
-        ],
-        other_names=list(person.other_names.order_by("sort_order").values_list("name", flat=True)),
-        countries=list(person.countries.order_by("name")),
+        roles=roles,
+        other_names=other_names,
+        countries=countries,
         affiliations=affiliations,
         events=events,
         episodes=episodes,
         credits=credits,
+        biography=person.biography,
+        real_name=real_name,
     )

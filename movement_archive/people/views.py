@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
 from movement_archive.core.citations import citation_data
 
@@ -58,7 +58,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         return {
             "key": person.key,
             "url": _url(request, person),
-            "name": person.name,
+            "name": person.shown_name,
             "roles": [r.tag.name for r in person.roles_by_name],
             "countries": [_country(request, c) for c in person.countries_by_name],
             "affiliations": [_affiliation(request, a) for a in person.visible_affiliations],
@@ -84,17 +84,19 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 def person_detail(request: HttpRequest, key: str) -> HttpResponse:
     # Drafts and hidden people are not in visible_to(), so they are a plain 404.
-    person = get_object_or_404(Person.objects.visible_to(request.user), key=key)
+    person = record_for_page(request.user, Person.objects.visible_to(request.user), key)
     page = person_page(person, request.user)
 
     def data() -> dict[str, Any]:
         return {
             "key": person.key,
             "url": _url(request, person),
-            "name": person.name,
+            "name": person.shown_name,
             "other_names": page.other_names,
             "roles": page.roles,
-            "biography": person.biography,
+            "content_withheld": page.withheld,
+            **({"real_name": page.real_name} if page.real_name else {}),
+            "biography": page.biography,
             "countries": [_country(request, c) for c in page.countries],
             "affiliations": [_affiliation(request, a, citations=True) for a in page.affiliations],
             "events": [

@@ -236,7 +236,9 @@ def country_page(country: Country, user) -> CountryPage:
             lambda found: found.order_by(Lower("name"), "key"),
             ("key", "name", "acronym", "kind", "founded"),
         ),
-        people=listed(Person, lambda found: found, ("key", "name")),  # in their own order: family name first
+        people=listed(
+            Person, lambda found: found, ("key", "name", "pseudonym", "attribution")
+        ),  # in their own order: family name first
         events=listed(Event, lambda found: found.chronological(), ("key", "title", "date", "kind")),
         localities=Listed(
             first_localities, len(first_localities) if len(first_localities) < SHOWN else localities.count()

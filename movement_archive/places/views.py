@@ -110,7 +110,7 @@ def _country_data(request: HttpRequest, page: queries.CountryPage) -> dict[str, 
             for o in page.organisations
         ],
         "organisation_count": page.organisations.count,
-        "people": [_record_ref(request, p, name=p.name) for p in page.people],
+        "people": [_record_ref(request, p, name=p.shown_name) for p in page.people],
         "person_count": page.people.count,
         "events": [
             _record_ref(request, e, title=e.title, kind=e.kind, date=e.date, date_words=date_in_words(e.date))

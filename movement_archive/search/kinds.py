@@ -203,10 +203,11 @@ KINDS: tuple[Kind, ...] = (
         _("Person"),
         Person,
         lambda user: Person.objects.visible_to(user),
-        names=lambda p: [p.name, *_other_names(p)],
-        texts=lambda p: [p.biography, _known_as(p)],
+        # What the pages show of a person: the public name, and other names only for someone shown by name.
+        names=lambda p: [p.shown_name, *(_other_names(p) if p.named else [])],
+        texts=lambda p: [p.biography, _known_as(p) if p.named else ""],
         narrow=_narrow_placed,
-        name_fields=("name", "other_names__name"),
+        name_fields=("public_name",),
         prefetch=("other_names",),
     ),
     Kind(

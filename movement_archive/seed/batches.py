@@ -142,7 +142,8 @@ def person_batch(gen: _Generator, rng: random.Random, first: int, size: int) -> 
             key=f"{PREFIX}person-{n + 1}",
             name=name,
             sort_name=sort_name,
-            visibility="hidden" if rng.random() < HIDDEN_PEOPLE else "public",
+            public_name=name,  # bulk_create skips Person.save, which fills it
+            access="restricted" if rng.random() < HIDDEN_PEOPLE else "public",
             biography=synthetic.biography(rng, name, place[1]),
             citations=gen.citations(rng, {1: 3, 2: 1}),
             **gen.now,

@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 FILE = "interviews.yaml"
 
-# Who may see an interview; a test keeps this equal to interviews.models.Access.
-CHOICES = {"interview_access": {"public", "researchers", "editors"}}
+# The access levels a seed interview may take (see schema.CHOICES["access"]).
+CHOICES = {"interview_access": {"public", "community", "restricted", "metadata"}}
 
 # Field specifications in the notation of schema.SPECS.
 SPECS: dict[str, dict[str, tuple[str, bool]]] = {

@@ -315,7 +315,7 @@ class _Loader(InterviewLoading):
 
     def _person(self, obj: Person, r: dict) -> None:
         obj.name, obj.sort_name = r["name"], r["sort_name"] or r["name"]
-        obj.visibility, obj.biography = r["visibility"], r["biography"]
+        obj.access, obj.biography = r["access"], r["biography"]
         obj.countries.set(self._countries(r["countries"]))
         obj.roles.set(r["roles"], clear=True)
         obj.other_names = [PersonName(name=name, sort_order=i) for i, name in enumerate(r["other_names"])]

@@ -38,7 +38,8 @@ CHOICES = {
     "relation_type": {
         "succeeded_by", "inspired", "member_of", "part_of", "supported_by", "funded_by", "partner_of", "split_from",
     },
-    "visibility": {"public", "hidden"},
+    # The access levels a seed record may take; restricted ones are opened to no group here, so to editors only.
+    "access": {"public", "community", "restricted", "metadata"},
     "event_kind": {
         "founding", "closure", "service_opening", "campaign", "policy_change", "legal_case", "conference",
         "declaration", "statistic", "milestone",
@@ -135,7 +136,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     },
     "person": {
         "key": ("key", True), "name": ("str", True), "sort_name": ("str", False), "other_names": ("strlist", False),
-        "roles": ("strlist", False), "visibility": ("choice:visibility", True), "countries": ("countries", False),
+        "roles": ("strlist", False), "access": ("choice:access", True), "countries": ("countries", False),
         "biography": ("text", False), "affiliations": ("list:affiliation", False), "citations": ("citations", True),
     },
     "statistic": {"value": ("number", True), "qualifier": ("choice:qualifier", True), "unit": ("str", True)},

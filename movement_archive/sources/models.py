@@ -12,11 +12,16 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from movement_archive.access.models import Restricted, RestrictedQuerySet
+from movement_archive.access.panels import access_panel
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import CitedChild, EditorialRecord
 
 
-class Source(EditorialRecord):
+class Source(Restricted, EditorialRecord):
+    """A document, film or conversation the archive's facts come from. Its access level covers its address and
+    description; a "metadata only" source is cited by title, its content withheld."""
+
     class Kind(models.TextChoices):
         WEB_TEXT = "web_text", _("Web text")
         BRIEFING = "briefing", _("Technical briefing")
@@ -40,6 +45,8 @@ class Source(EditorialRecord):
     url = models.URLField(_("address"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     panels = [
         FieldPanel("title"),
         FieldPanel("key"),
@@ -50,6 +57,7 @@ class Source(EditorialRecord):
         FieldPanel("file_name"),
         FieldPanel("url"),
         FieldPanel("description"),
+        access_panel(),
         FieldPanel("citations"),
     ]
     folded_name_fields = ("title",)
@@ -57,6 +65,8 @@ class Source(EditorialRecord):
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
+        index.FilterField("access"),
+        index.FilterField("consent"),
         index.SearchField("description"),
     ]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 
+from movement_archive.access.pages import record_for_page
+from movement_archive.access.withholding import withhold
 from movement_archive.core import twins
 from movement_archive.core.dates import date_in_words
 
@@ -39,7 +40,8 @@ def _summary(request: HttpRequest, source: Source) -> dict[str, Any]:
             for o in source.visible_publishers
         ],
         "authors": [
-            {"key": p.key, "name": p.name, "url": _url(request, p.get_absolute_url())} for p in source.visible_authors
+            {"key": p.key, "name": p.shown_name, "url": _url(request, p.get_absolute_url())}
+            for p in source.visible_authors
         ],
     }
 
@@ -68,13 +70,15 @@ def source_list(request: HttpRequest) -> HttpResponse:
 
 def source_detail(request: HttpRequest, key: str) -> HttpResponse:
     visible = Source.objects.visible_to(request.user).prefetch_related(*people_and_publishers(request.user))
-    source = get_object_or_404(visible, key=key)
+    source = record_for_page(request.user, visible, key)
+    withhold(source, request.user, ("description", "url", "file_name"))
     groups = what_source_supports(source, request.user)
 
     def data() -> dict[str, Any]:
         return {
             **_summary(request, source),
             "description": source.description,
+            "content_withheld": source.content_withheld,
             "address": source.url,
             "file": source.file_name,
             "supports": {

@@ -6,6 +6,7 @@ The people are always the same, so that a test reads as a story about them:
 - Edith, an editor, who writes and publishes records;
 - Rosa, a researcher, who reads everything in the back office and changes nothing;
 - Cosmo, a community member, signed in but with no role;
+- Gita, a community member in the reader group "Narrators' circle", to which restricted material is opened;
 - an anonymous visitor.
 
 Each function works from a pytest fixture and from ``setUpTestData`` alike, and returns the existing row
@@ -25,6 +26,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.db import models
 from django.test import TestCase
 
+from movement_archive.access.models import ReaderGroup
 from movement_archive.accounts.roles import ADMINISTRATORS, EDITORS, RESEARCHERS, sync_roles
 from movement_archive.core.keys import free_key
 from movement_archive.documentary.models import Episode, Series
@@ -42,6 +44,7 @@ ADMINISTRATOR = "ada-administrator"
 EDITOR = "edith-editor"
 RESEARCHER = "rosa-researcher"
 COMMUNITY_MEMBER = "cosmo-member"
+GROUP_MEMBER = "gita-group-member"
 
 M49_CSV = Path(__file__).resolve().parent.parent / "places" / "data" / "m49.csv"
 
@@ -84,13 +87,25 @@ def editor():
 
 
 def researcher():
-    """Rosa, who may read every record in the back office, drafts and hidden people included."""
+    """Rosa, who may read every record in the back office, and material kept to research on the reading pages."""
     return _user(RESEARCHER, "Rosa", "Researcher", RESEARCHERS)
 
 
 def community_member():
-    """Cosmo, signed in but with no role: sees what the public sees."""
+    """Cosmo, signed in but with no role: sees public and community material."""
     return _user(COMMUNITY_MEMBER, "Cosmo", "Member")
+
+
+def reader_group() -> ReaderGroup:
+    """The named group restricted material is opened to in the tests: Gita is in it, no one else."""
+    return ReaderGroup.objects.get_or_create(name="Narrators' circle")[0]
+
+
+def group_member():
+    """Gita, a community member in the "Narrators' circle" reader group."""
+    user = _user(GROUP_MEMBER, "Gita", "Member")
+    user.reader_groups.add(reader_group())
+    return user
 
 
 def anonymous() -> AnonymousUser:
@@ -108,6 +123,7 @@ class CastTestCase(TestCase):
         cls.editor = editor()
         cls.researcher = researcher()
         cls.community_member = community_member()
+        cls.group_member = group_member()
         cls.anonymous = anonymous()
 
 

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, WorkflowState
 
+from movement_archive.consent.models import ConsentEntry, Flag
 from movement_archive.contributions import decisions
 from movement_archive.contributions.actions import withdraw
 from movement_archive.contributions.models import Contribution
@@ -113,15 +114,26 @@ class Moderating(CastTestCase):
         page = self.client.get(made.get_absolute_url())
         self.assertContains(page, "sent in by Harbour Crew")
 
-    def test_withdrawing_after_acceptance_takes_the_credit_off_the_records(self):
+    def test_withdrawing_after_acceptance_takes_what_was_made_from_it_off_the_archive(self):
         self.client.force_login(self.editor)
         self.decide("accept", names="")
         made = Organisation.objects.get(name="Rotterdamse Junkie Bond")
+        source = Contribution.objects.get().source
         withdraw(Contribution.objects.get())
         self.client.logout()
-        page = self.client.get(made.get_absolute_url())
-        self.assertNotContains(page, "Harbour Crew")
-        self.assertContains(page, "a contributor who chose to stay anonymous")
+        for url in (made.get_absolute_url(), source.get_absolute_url()):
+            page = self.client.get(url)
+            self.assertEqual(page.status_code, 410, url)
+            self.assertNotContains(page, "Harbour Crew", status_code=410)
+            self.assertNotContains(page, "Junkie Bond", status_code=410)
+        self.assertEqual(ConsentEntry.objects.filter(scope="withdrawn").count(), 1)
+
+    def test_withdrawing_after_a_merge_flags_the_record_it_was_merged_into(self):
+        self.client.force_login(self.editor)
+        self.decide("merge", organisation=self.existing.key)
+        withdraw(Contribution.objects.get())
+        self.assertEqual(Flag.objects.get().key, self.existing.key)
+        self.assertEqual(self.client.get(self.existing.get_absolute_url()).status_code, 200)
 
     def test_a_contribution_about_two_groups_is_split(self):
         self.client.force_login(self.editor)

@@ -8,7 +8,6 @@ import re
 from django.urls import reverse
 
 from movement_archive.core.aggregates import archive_changed, kept
-from movement_archive.people.models import Person
 from movement_archive.testing import CastTestCase, make_country, make_organisation, make_person
 
 HOME = "/"
@@ -46,7 +45,7 @@ class KeptFigures(CastTestCase):
         self.assertContains(self.client.get(directory), 'value="KE"')
 
     def test_hidden_people_count_for_a_researcher_and_never_for_the_public(self):
-        make_person(name="Quiet Member", visibility=Person.Visibility.HIDDEN)
+        make_person(name="Quiet Member", consent="research")
         make_person(name="Open Member")
         self.assertEqual(home_counts(self.client)["people"], 1)
         self.client.force_login(self.researcher)

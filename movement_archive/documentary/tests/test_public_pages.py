@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from movement_archive.access.models import AccessLevel
 from movement_archive.documentary.models import Credit, Episode
 from movement_archive.events.models import Event
-from movement_archive.people.models import Person
 from movement_archive.seed.tests.base import SeededTestCase
 from movement_archive.testing import (
     CastTestCase,
@@ -56,7 +56,7 @@ class EpisodePageTests(CastTestCase):
             citations=cite(cls.text, "¶5", "the counts"),
         )
         cls.producer = make_organisation(name="A film foundation", key="film-foundation")
-        cls.hidden_camera = make_person(name="Hana Hidden", visibility=Person.Visibility.HIDDEN)
+        cls.hidden_camera = make_person(name="Hana Hidden", access=AccessLevel.RESTRICTED)
         cls.draft_funder = make_organisation(name="A funder in draft", live=False)
         cls.series.credits = [
             Credit(role=Credit.Role.PRODUCER, organisation=cls.producer, citations=cite(cls.text, "¶4")),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from movement_archive.people.models import Person
 from movement_archive.sources.models import Claim
 from movement_archive.testing import (
     make_disagreement,
@@ -35,7 +34,7 @@ def founding(db):
         ],
         people=[
             make_person(name="Pat Public"),
-            make_person(name="Hana Hidden", visibility=Person.Visibility.HIDDEN),
+            make_person(name="Hana Hidden", consent="research"),
             make_person(name="Drew Draft", live=False),
         ],
         localities=[make_locality(name="Rotterdam"), make_locality(name="Draftville", live=False)],

@@ -7,8 +7,9 @@ import wave
 
 from django.core.files.base import ContentFile
 
+from movement_archive.access.models import AccessLevel
 from movement_archive.interviews.actions import import_interview
-from movement_archive.interviews.models import Access, Interview
+from movement_archive.interviews.models import Interview
 from movement_archive.oralhistory.document import IndexPoint, InterviewDocument, Segment
 
 
@@ -20,7 +21,12 @@ def spoken_lines(count: int, *, prefix: str = "Line") -> list[Segment]:
 
 
 def synthetic_interview(
-    *, key: str = "synthetic-interview", segments: int = 5, access: str = Access.PUBLIC, live: bool = True, **document
+    *,
+    key: str = "synthetic-interview",
+    segments: int = 5,
+    access: str = AccessLevel.PUBLIC,
+    live: bool = True,
+    **document,
 ) -> Interview:
     """A published synthetic interview with an English transcript, a Spanish translation and two index points."""
     defaults = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from movement_archive.access.models import AccessLevel
 from movement_archive.interviews.actions import import_interview
 from movement_archive.interviews.exports import interview_document
 from movement_archive.interviews.models import Interview, Participant, Transcript
@@ -69,7 +70,7 @@ class ImportingADocument(CastTestCase):
         narrators = Participant.objects.filter(interview=interview, role=Participant.Role.NARRATOR)
         self.assertIn(self.known, [p.person for p in narrators])
         newcomer = Person.objects.get(name="Narrator A. Example")
-        self.assertEqual((newcomer.live, newcomer.visibility), (False, Person.Visibility.HIDDEN))
+        self.assertEqual((newcomer.live, newcomer.access), (False, AccessLevel.RESTRICTED))
 
     def test_publishing_on_import_makes_it_live(self):
         interview = import_interview(synthetic_document(), source_format="ohms", publish=True).interview

@@ -6,8 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from movement_archive.interviews.models import Access
+from movement_archive.access.models import AccessLevel, Viewing
+from movement_archive.interviews.models import Interview
 from movement_archive.testing import CastTestCase
+from movement_archive.testing.cast import reader_group
 
 from .helpers import synthetic_interview
 
@@ -90,8 +92,11 @@ class AccessToInterviews(CastTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.for_researchers = synthetic_interview(key="for-researchers", access=Access.RESEARCHERS)
-        cls.for_editors = synthetic_interview(key="for-editors", access=Access.EDITORS)
+        cls.for_members = synthetic_interview(key="for-members", access=AccessLevel.COMMUNITY)
+        cls.for_the_circle = synthetic_interview(key="for-the-circle", access=AccessLevel.RESTRICTED)
+        Interview.objects.filter(pk=cls.for_the_circle.pk).update(access_group=reader_group())
+        cls.for_editors = synthetic_interview(key="for-editors", access=AccessLevel.RESTRICTED)
+        cls.listed_only = synthetic_interview(key="listed-only", access=AccessLevel.METADATA)
         cls.draft = synthetic_interview(key="draft", live=False)
 
     def status(self, interview, user=None, suffix: str = "") -> int:
@@ -100,14 +105,29 @@ class AccessToInterviews(CastTestCase):
             self.client.force_login(user)
         return self.client.get(interview.get_absolute_url() + suffix).status_code
 
-    def test_an_interview_for_researchers_is_not_found_by_visitors_and_read_by_researchers(self):
-        self.assertEqual(self.status(self.for_researchers), 404)
-        self.assertEqual(self.status(self.for_researchers, self.community_member), 404)
-        self.assertEqual(self.status(self.for_researchers, self.researcher), 200)
+    def test_a_community_interview_is_read_by_anyone_signed_in(self):
+        self.assertEqual(self.status(self.for_members), 404)
+        self.assertEqual(self.status(self.for_members, self.community_member), 200)
 
-    def test_an_interview_for_editors_is_read_by_editors_only(self):
+    def test_an_interview_restricted_to_a_group_is_read_by_its_members_and_editors_only(self):
+        self.assertEqual(self.status(self.for_the_circle, self.community_member), 404)
+        self.assertEqual(self.status(self.for_the_circle, self.researcher), 404)
+        self.assertEqual(self.status(self.for_the_circle, self.group_member), 200)
+        self.assertEqual(self.status(self.for_the_circle, self.editor), 200)
+
+    def test_an_interview_restricted_to_no_one_is_read_by_editors_only(self):
         self.assertEqual(self.status(self.for_editors, self.researcher), 404)
         self.assertEqual(self.status(self.for_editors, self.editor), 200)
+
+    def test_a_metadata_only_interview_is_listed_and_its_content_withheld(self):
+        page = self.client.get(self.listed_only.get_absolute_url())
+        self.assertContains(page, "Synthetic interview for testing")
+        self.assertNotContains(page, "of the synthetic story")
+        self.assertNotContains(page, "The first meeting")
+        data = self.client.get(self.listed_only.get_absolute_url(), {"format": "json"}).json()
+        self.assertEqual((data["segments"], data["index"], data["content_withheld"]), ([], [], True))
+        for suffix in ("captions/en.vtt", "export.ohms", "export.vtt"):
+            self.assertEqual(self.status(self.listed_only, None, suffix), 404)
 
     def test_a_draft_is_on_no_public_page(self):
         self.assertEqual(self.status(self.draft, self.editor), 404)
@@ -115,10 +135,23 @@ class AccessToInterviews(CastTestCase):
     def test_its_captions_and_exports_follow_the_same_rule(self):
         for suffix in ("captions/en.vtt", "export.ohms", "export.vtt", "export.srt"):
             with self.subTest(suffix=suffix):
-                self.assertEqual(self.status(self.for_researchers, None, suffix), 404)
-                self.assertEqual(self.status(self.for_researchers, self.researcher, suffix), 200)
+                self.assertEqual(self.status(self.for_the_circle, self.community_member, suffix), 404)
+                self.assertEqual(self.status(self.for_the_circle, self.group_member, suffix), 200)
+
+    def test_signed_in_readers_opening_restricted_material_are_noted_and_visitors_are_not(self):
+        self.status(self.for_the_circle, self.group_member)
+        self.status(self.for_the_circle, self.group_member, "export.vtt")
+        self.status(self.for_members)
+        viewings = Viewing.objects.order_by("pk")
+        self.assertEqual(
+            [(v.user, v.key, v.what, v.level) for v in viewings],
+            [
+                (self.group_member, "for-the-circle", "page", "restricted"),
+                (self.group_member, "for-the-circle", "export", "restricted"),
+            ],
+        )
 
     def test_the_list_shows_each_reader_what_they_may_see(self):
-        self.client.force_login(self.researcher)
+        self.client.force_login(self.group_member)
         data = self.client.get(reverse("interviews:list"), {"format": "json"}).json()
-        self.assertEqual([r["key"] for r in data["results"]], ["for-researchers"])
+        self.assertEqual([r["key"] for r in data["results"]], ["for-members", "for-the-circle", "listed-only"])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from movement_archive.access.models import AccessLevel
 from movement_archive.interviews.actions import write_transcript
-from movement_archive.interviews.models import Access, IndexPoint
+from movement_archive.interviews.models import IndexPoint
 from movement_archive.oralhistory.document import Segment
 from movement_archive.testing import CastTestCase
 
@@ -21,7 +22,7 @@ class SearchingTranscripts(CastTestCase):
         said = [Segment(0, 4000, "We met in a kitchen."), Segment(62_500, 66_000, "The wombat van drove to Søborg.")]
         cls.open = synthetic_interview(key="open-story", segments=0, segments_alt=[], title="Synthetic open story")
         write_transcript(cls.open, said, "en", True, "test")
-        cls.closed = synthetic_interview(key="closed-story", segments=0, segments_alt=[], access=Access.RESEARCHERS)
+        cls.closed = synthetic_interview(key="closed-story", segments=0, segments_alt=[], access=AccessLevel.COMMUNITY)
         write_transcript(cls.closed, [Segment(0, 4000, "The wombat secret.")], "en", True, "test")
 
     def results(self, q: str, **params) -> list[dict]:

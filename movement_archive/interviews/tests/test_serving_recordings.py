@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from movement_archive.interviews.models import Access, Interview
+from movement_archive.access.models import AccessLevel
+from movement_archive.interviews.models import Interview
 from movement_archive.testing import CastTestCase
 
 from .helpers import synthetic_interview, with_recording
@@ -20,7 +21,7 @@ class ServingARecording(CastTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.public = with_bytes(synthetic_interview(key="public-recording"))
-        cls.restricted = with_bytes(synthetic_interview(key="restricted-recording", access=Access.RESEARCHERS))
+        cls.restricted = with_bytes(synthetic_interview(key="restricted-recording", access=AccessLevel.COMMUNITY))
 
     def get(self, interview: Interview, **headers):
         return self.client.get(f"{interview.get_absolute_url()}recording", headers=headers)

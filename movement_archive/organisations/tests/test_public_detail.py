@@ -114,7 +114,7 @@ class OrganisationPageTests(CastTestCase):
         OrganisationRelation.objects.create(subject=cls.junkiebond, object=hidden_partner, type=RelationType.PARTNER_OF)
 
         founder = make_person(name="Nico Founder")
-        hidden = make_person(name="Hidden Helper", visibility=Person.Visibility.HIDDEN)
+        hidden = make_person(name="Hidden Helper", consent="research")
         unpublished = make_person(name="Draft Person", live=False)
         Affiliation.objects.create(
             person=founder, organisation=cls.junkiebond, role="co-founder", start="1981-01", end="1986",

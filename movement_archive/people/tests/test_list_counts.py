@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from movement_archive.access.models import AccessLevel
 from movement_archive.people.models import Person
 from movement_archive.testing import CastTestCase, make_country, make_person
 
@@ -19,9 +20,7 @@ class PeopleListCountTests(CastTestCase):
         cls.canada, cls.netherlands = make_country("CA"), make_country("NL")
         cls.ann = cls.person("Ann Livingston", [cls.netherlands], "activist", "interviewee")
         cls.pat = cls.person("Pat Public", [cls.netherlands], "activist")
-        cls.hana = cls.person(
-            "Hana Hidden", [cls.canada], "activist", "camera operator", visibility=Person.Visibility.HIDDEN
-        )
+        cls.hana = cls.person("Hana Hidden", [cls.canada], "activist", "camera operator", consent="research")
 
     @staticmethod
     def person(name: str, countries: list, *roles: str, **fields) -> Person:
@@ -71,7 +70,7 @@ class PeopleListCountTests(CastTestCase):
         html = self.client.get(reverse("people:list")).content.decode()
         assert '<option value="FR">' in html and '<option value="nurse">' in html, "and offered at once"
 
-        self.pat.visibility = Person.Visibility.HIDDEN
+        self.pat.access = AccessLevel.COMMUNITY
         self.pat.save_revision().publish()
         assert self.count(role="activist") == 2, "hidden: no longer counted"
         assert self.count() == 2 and "Pat Public" not in str(self.client.get(reverse("people:list")).content)

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from movement_archive.documentary.models import Credit
-from movement_archive.people.models import Affiliation, Person, PersonName
+from movement_archive.people.models import Affiliation, PersonName
 from movement_archive.testing import (
     CastTestCase,
     make_country,
@@ -72,7 +72,7 @@ class PeoplePageTests(CastTestCase):
         cls.pat.countries.set([cls.netherlands])
         cls.pat.save()
 
-        cls.hana = make_person(name="Hana Hidden", key="hana-hidden", visibility=Person.Visibility.HIDDEN)
+        cls.hana = make_person(name="Hana Hidden", key="hana-hidden", consent="research")
         cls.hana.roles.add("camera operator")
         cls.hana.countries.set([cls.canada])
         cls.hana.save()

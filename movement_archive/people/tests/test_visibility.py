@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.apps import apps
 
+from movement_archive.access.models import AccessLevel
 from movement_archive.core.models import EditorialRecord
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
@@ -53,7 +54,7 @@ def _names(user) -> set[str]:
 @pytest.fixture
 def people(db):
     make_person(name="Pat Public")
-    make_person(name="Hana Hidden", visibility=Person.Visibility.HIDDEN)
+    make_person(name="Hana Hidden", consent="research")
 
 
 # Hidden people ----------------------------------------------------------------------------------------------
@@ -77,7 +78,7 @@ def test_the_back_office_roles_see_hidden_people(people, member):
 def test_a_hidden_person_stays_hidden_until_the_change_is_published(db):
     person = make_person(name="Hana Hidden")
 
-    person.visibility = Person.Visibility.HIDDEN
+    person.access = AccessLevel.COMMUNITY
     revision = person.save_revision()
     assert _names(anonymous()) == {"Hana Hidden"}, "a draft does not change what readers see"
 
@@ -109,7 +110,7 @@ def test_a_draft_is_visible_to_no_one(db, model):
 
 
 def test_a_hidden_draft_is_visible_to_no_one(db):
-    make_person(name="Hana Hidden", visibility=Person.Visibility.HIDDEN, live=False)
+    make_person(name="Hana Hidden", consent="research", live=False)
 
     for user in (anonymous(), community_member(), researcher(), editor()):
         assert _names(user) == set()

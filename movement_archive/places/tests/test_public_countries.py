@@ -10,7 +10,6 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from movement_archive.people.models import Person
 from movement_archive.places import queries
 from movement_archive.testing import (
     CastTestCase,
@@ -43,7 +42,7 @@ class PlacesWorld(CastTestCase):
             located(make_organisation(name=name), be)
         located(make_organisation(name="Peer Outreach Kenya"), ke)
         located(make_person(name="Alex Organiser"), nl)
-        located(make_person(name="Quiet Member", visibility=Person.Visibility.HIDDEN), nl)
+        located(make_person(name="Quiet Member", consent="research"), nl)
         located(make_person(name="Draft Person", live=False), nl)
         located(make_person(name="Camille Militante"), fr)
         located(make_event(title="A later campaign", date="1995"), nl)

@@ -6,7 +6,6 @@ import re
 
 from django.urls import reverse
 
-from movement_archive.people.models import Person
 from movement_archive.testing import CastTestCase, make_country, make_organisation, make_person
 
 SEARCH = reverse("search:search")
@@ -23,7 +22,7 @@ class SearchVisibilityTests(CastTestCase):
         make_person(
             name="Hester Pangolin",
             biography="Hidden words: zanzibarquux.",
-            visibility=Person.Visibility.HIDDEN,
+            consent="research",
         )
         # A country whose only record is a draft is not something to find either.
         iceland = make_country("IS")

@@ -65,7 +65,7 @@ class AGeneratedArchive(TestCase):
         self.assertTrue(Practice.objects.filter(organisation__in=organisations).exists())
         self.assertTrue(OrganisationRelation.objects.filter(subject__in=organisations).exists())
         self.assertTrue(generated(Event).filter(kind="statistic", statistic_value__isnull=False).exists())
-        self.assertTrue(generated(Person).filter(visibility="hidden").exists())
+        self.assertTrue(generated(Person).filter(access="restricted").exists())
         for organisation in organisations.prefetch_related("countries"):
             self.assertIn(len(organisation.countries.all()), (1, 2, 3))
 
@@ -114,7 +114,7 @@ class AGeneratedArchive(TestCase):
         for organisation in generated(Organisation).order_by("pk")[:5]:
             response = self.client.get(organisation.get_absolute_url())
             self.assertContains(response, escape(organisation.name))
-        hidden = generated(Person).filter(visibility="hidden").first()
+        hidden = generated(Person).filter(access="restricted").first()
         self.assertEqual(self.client.get(hidden.get_absolute_url()).status_code, 404)
 
     def test_every_generated_record_is_in_the_search_index_not_only_the_first_batch(self):

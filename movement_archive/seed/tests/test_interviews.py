@@ -8,8 +8,9 @@ from pathlib import Path
 from django.test import SimpleTestCase
 from wagtail.models import Revision
 
+from movement_archive.access.models import AccessLevel
 from movement_archive.documentary.models import Episode, Series
-from movement_archive.interviews.models import Access, EpisodeUse, Interview, Participant
+from movement_archive.interviews.models import EpisodeUse, Interview, Participant
 from movement_archive.people.models import Person
 from movement_archive.seed import schema
 from movement_archive.seed.loader import load_seed
@@ -82,7 +83,7 @@ class WhatEachInterviewHoldsTests(SeededTestCase):
     def test_every_interview_is_real_public_published_and_has_no_media_or_transcript(self):
         for interview in Interview.objects.all():
             self.assertFalse(interview.synthetic, interview)
-            self.assertEqual(interview.access, Access.PUBLIC, interview)
+            self.assertEqual(interview.access, AccessLevel.PUBLIC, interview)
             self.assertTrue(interview.live, interview)
             self.assertEqual(interview.revisions.count(), 1, interview)
             self.assertFalse(interview.recording, interview)

@@ -9,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from movement_archive.access.models import AccessLevel
 from movement_archive.documentary.models import Credit
 from movement_archive.organisations.models import OrganisationRelation, RelationType
 from movement_archive.organising.models import Practice
-from movement_archive.people.models import Affiliation, Person
+from movement_archive.people.models import Affiliation
 from movement_archive.seed.tests.base import SeededTestCase
 from movement_archive.sources.models import Claim, Source
 from movement_archive.sources.queries import locator_order
@@ -49,7 +50,7 @@ class SourcePageTests(CastTestCase):
         cls.draft_source = make_source(title="A source in draft", key="draft-source", live=False)
         cls.coact = make_organisation(name="Coact", key="coact")
         cls.mat = make_person(name="Mat Southwell", key="mat-southwell", citations=cite(cls.briefing, "¶33"))
-        cls.hana = make_person(name="Hana Hidden", key="hana-hidden", visibility=Person.Visibility.HIDDEN)
+        cls.hana = make_person(name="Hana Hidden", key="hana-hidden", access=AccessLevel.RESTRICTED)
         cls.draft_publisher = make_organisation(name="A publisher in draft", live=False)
         cls.briefing.publishers.set([cls.coact, cls.draft_publisher])
         cls.briefing.authors.set([cls.mat, cls.hana])
@@ -62,7 +63,7 @@ class SourcePageTests(CastTestCase):
         cls.mainliners = make_organisation(name="Mainliners", key="mainliners", citations=cite(cls.briefing, "¶21•3"))
         make_organisation(name="Only cites another text", citations=cite(cls.other, "¶1"))
         make_organisation(name="A citing group in draft", citations=cite(cls.briefing, "¶1"), live=False)
-        make_person(name="Hidden citer", visibility=Person.Visibility.HIDDEN, citations=cite(cls.briefing, "¶2"))
+        make_person(name="Hidden citer", access=AccessLevel.RESTRICTED, citations=cite(cls.briefing, "¶2"))
         make_person(name="Dora Draft", citations=cite(cls.briefing, "¶2"), live=False)
 
         make_event(title="Junkiebond is founded", key="junkiebond-founded", citations=cite(cls.briefing, "¶4"))

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsentConfig(AppConfig):
+    name = "movement_archive.consent"
+    label = "consent"
+    verbose_name = _("Consent")
