@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -55,6 +57,8 @@ INSTALLED_APPS = [
     "movement_archive.deletions",
     "movement_archive.seed",
     "movement_archive.search",
+    "movement_archive.syndication",
+    "movement_archive.harvesting",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -204,8 +208,22 @@ TASKS = {
     }
 }
 
+# OAI-PMH (movement_archive/harvesting): how the repository names itself and its records to harvesters. The
+# identifier's default is the public host name, so that record identifiers stay the same whatever host a harvester
+# reaches the archive by.
+MOVEMENT_ARCHIVE_OAI_REPOSITORY_ID = env_str("MOVEMENT_ARCHIVE_OAI_REPOSITORY_ID") or (
+    urlsplit(SITE_URL).hostname or "localhost"
+)
+if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.-]*", MOVEMENT_ARCHIVE_OAI_REPOSITORY_ID):
+    raise ConfigurationError(
+        f"MOVEMENT_ARCHIVE_OAI_REPOSITORY_ID={MOVEMENT_ARCHIVE_OAI_REPOSITORY_ID!r} is not a host name such as "
+        "archive.example.org (letters, digits, dots and hyphens)"
+    )
+MOVEMENT_ARCHIVE_OAI_REPOSITORY_NAME = env_str("MOVEMENT_ARCHIVE_OAI_REPOSITORY_NAME", "Movement Archive")
+
 EMAIL_BACKEND = env_str("MOVEMENT_ARCHIVE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("MOVEMENT_ARCHIVE_FROM_EMAIL", "archive@localhost")
+MOVEMENT_ARCHIVE_OAI_ADMIN_EMAILS = env_list("MOVEMENT_ARCHIVE_OAI_ADMIN_EMAIL", [DEFAULT_FROM_EMAIL])
 
 # Privacy: no tracking, no third-party requests, strict headers.
 SECURE_CONTENT_TYPE_NOSNIFF = True

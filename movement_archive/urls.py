@@ -9,6 +9,10 @@ from movement_archive.core import views as core_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("healthz", core_views.health, name="health"),
+    # For machines, one address each whatever the language: the sitemap lists both languages itself, and OAI-PMH
+    # records carry no interface text.
+    path("", include("movement_archive.syndication.urls")),
+    path("oai", include("movement_archive.harvesting.urls")),
 ]
 
 # The reading rooms, in every interface language: English at the root, others under a prefix (/es/...),
@@ -25,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("sources/", include("movement_archive.sources.urls")),
     path("search/", include("movement_archive.search.urls")),
     path("contribute/", include("movement_archive.contributions.urls")),
+    # Feeds are read by people through their feed readers: titles in the reader's language, links to its pages.
+    path("feeds/", include("movement_archive.syndication.feed_urls")),
     prefix_default_language=False,
 )
 
