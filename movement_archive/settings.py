@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "movement_archive.sources",
     "movement_archive.contributions",
     "movement_archive.deletions",
+    "movement_archive.exports",
     "movement_archive.seed",
     "movement_archive.search",
     "wagtail.contrib.forms",
