@@ -7,6 +7,7 @@ import gzip
 import os
 
 import pytest
+from django.test import override_settings
 
 from movement_archive.cli import main
 from movement_archive.exports.models import Export
@@ -115,3 +116,19 @@ def test_each_export_command_explains_every_option(capsys, command, options):
     help_text = capsys.readouterr().out
     for option in options:
         assert option in help_text
+
+
+def test_a_spanish_only_mirror_opens_on_its_spanish_home_page(db, tmp_path):
+    assert main(["export-site", str(tmp_path / "mirror"), "--language", "es"]) == 0
+    assert (tmp_path / "mirror" / "es" / "index.html").is_file()
+    assert 'url=es/index.html"' in (tmp_path / "mirror" / "index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "mirror" / "people").exists()
+
+
+def test_an_archive_that_refuses_its_own_address_is_reported_before_anything_is_written(db, tmp_path, capsys):
+    with override_settings(SITE_URL="https://archive.example.org"):
+        assert main(["dump", str(tmp_path / "archive.jsonl")]) == 1
+    error = capsys.readouterr().err
+    assert "https://archive.example.org" in error
+    assert "MOVEMENT_ARCHIVE_ALLOWED_HOSTS" in error
+    assert list(tmp_path.iterdir()) == []
