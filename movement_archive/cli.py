@@ -1,5 +1,5 @@
 """The `movement-archive` command: try the demo, serve the archive, load the seed, generate benchmark data,
-import and export interviews, reach Django's commands.
+import and export interviews, export the public archive, reach Django's commands.
 
 Django is set up only when a subcommand needs it, so `--help` works without any configuration.
 Configuration mistakes end the command with one line on stderr and exit status 2, never a traceback.
@@ -135,6 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     from movement_archive.interviews.cli import add_commands as add_interview_commands
 
     add_interview_commands(commands, _setup_django)
+
+    from movement_archive.exports.cli import add_commands as add_export_commands
+
+    add_export_commands(commands, _setup_django)
 
     manage = commands.add_parser(
         "manage",

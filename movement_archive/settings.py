@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "movement_archive.contributions",
     "movement_archive.consent",
     "movement_archive.deletions",
+    "movement_archive.exports",
     "movement_archive.seed",
     "movement_archive.search",
     "movement_archive.syndication",

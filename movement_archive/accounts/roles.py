@@ -2,8 +2,8 @@
 
 - Administrators manage everything, including user accounts and reader groups, restore deleted records, and read
   the audit of who opened restricted material.
-- Editors create, edit, publish, lock and delete every editorial record, moderate contributions, and keep the
-  consent ledger.
+- Editors create, edit, publish, lock and delete every editorial record, moderate contributions, keep the consent
+  ledger, and keep the ledger of exports (static mirrors and data dumps) to see which need a rebuild.
 - Researchers read every editorial record in the back office, drafts included, and change nothing. They do not
   see contributions, which hold contributors' personal data.
 """
@@ -38,7 +38,8 @@ def sync_roles() -> dict[str, Group]:
 
     # Images and documents come with Wagtail; editors keep the rights Wagtail gives its own Editors group.
     media_perms = Permission.objects.filter(content_type__app_label__in=["wagtailimages", "wagtaildocs"])
-    editor_perms = [*_archive_permissions(EDITOR_ACTIONS, ARCHIVE_APPS + EDITOR_ONLY_APPS), *media_perms]
+    exports = Permission.objects.filter(content_type__app_label="exports")
+    editor_perms = [*_archive_permissions(EDITOR_ACTIONS, ARCHIVE_APPS + EDITOR_ONLY_APPS), *media_perms, *exports]
     groups[EDITORS].permissions.set([access_admin, *editor_perms])
     groups[RESEARCHERS].permissions.set([access_admin, *_archive_permissions(("view",))])
 

@@ -33,6 +33,8 @@ HELP_MENTIONS = {
     "generate": ["--organisations", "--events", "--people", "--seed", "--batch-size", "--add"],
     "import-interview": ["FILE", "--format", "--title", "--language", "--key", "--publish", "--json"],
     "export-interview": ["ID", "--format", "--include-restricted"],
+    "export-site": ["DIR", "--language", "--with-media", "--force"],
+    "dump": ["FILE", "--format", "--force"],
     "manage": ["ARGS"],
 }
 
