@@ -1,5 +1,6 @@
 """The `movement-archive` command: try the demo, serve the archive, load the seed, generate benchmark data,
-import and export interviews, export the public archive, reach Django's commands.
+import and export interviews, export the public archive, reset a user's two-factor sign-in, reach Django's
+commands.
 
 Django is set up only when a subcommand needs it, so `--help` works without any configuration.
 Configuration mistakes end the command with one line on stderr and exit status 2, never a traceback.
@@ -140,6 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_export_commands(commands, _setup_django)
 
+    reset = commands.add_parser(
+        "reset-two-factor",
+        help="reset a user's two-factor sign-in after a lost phone",
+        description="Remove the user's authenticator app and recovery codes and end their sessions; at their next "
+        "sign-in they set up a new app. Logged as a warning. Anyone with the password could set up that app first, "
+        "so reset it when the person is ready to sign in, and change the password too if it may be known.",
+    )
+    reset.add_argument("username", metavar="USERNAME", help="the user whose devices are removed")
+    reset.set_defaults(handler=_reset_two_factor)
+
     manage = commands.add_parser(
         "manage",
         help="run a Django management command",
@@ -263,6 +274,8 @@ def _create_demo_editor() -> str | None:
 
 
 def _announce_editor(admin_url: str, password: str) -> None:
+    # The demo keeps the second step of signing in, as every archive does (settings.py says why), and says how
+    # to take it rather than printing a secret that would stay in terminal scrollback and CI logs.
     rule = "=" * 64
     print(
         f"\n{rule}\n"
@@ -271,7 +284,13 @@ def _announce_editor(admin_url: str, password: str) -> None:
         f"  Username:  {DEMO_EDITOR}\n"
         f"  Password:  {password}\n\n"
         "  This password is shown only this once. Keep it, or set a new one with\n"
-        f"  `{PROG} manage changepassword {DEMO_EDITOR}`.\n"
+        f"  `{PROG} manage changepassword {DEMO_EDITOR}`.\n\n"
+        "  Signing in also takes a code from an authenticator app (any app for\n"
+        "  time-based codes). At the first sign-in the archive shows a QR code and\n"
+        "  a secret key to add to the app, then gives recovery codes to keep.\n"
+        "  Without a phone, `oathtool --totp -b KEY` makes the same codes from the\n"
+        "  key. Lost it? Start again with\n"
+        f"  `{PROG} reset-two-factor {DEMO_EDITOR}`.\n"
         f"{rule}\n",
         flush=True,
     )
@@ -306,31 +325,36 @@ def _static_files_collected(static_root: Path) -> bool:
     return static_root.is_dir() and any(static_root.iterdir())
 
 
+def gunicorn_options(host: str, port: int, workers: int) -> dict[str, object]:
+    """The settings `serve` and `demo` give gunicorn."""
+    from movement_archive.core.access_log import FORMAT as ACCESS_LOG_FORMAT
+
+    return {
+        "bind": [f"{_bind_host(host)}:{port}"],
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": THREADS_PER_WORKER,
+        "proc_name": PROG,
+        "accesslog": "-",
+        "errorlog": "-",
+        # No client addresses, browsers, referrers or receipt secrets (``core/access_log.py``), in the access log
+        # or the error log.
+        "logger_class": "movement_archive.core.access_log.PrivateAccessLog",
+        "access_log_format": ACCESS_LOG_FORMAT,
+        # gunicorn 25+ opens a control socket at one fixed path per user, which a second
+        # archive served on the same machine would fight over; nothing here uses it.
+        "control_socket_disable": True,
+    }
+
+
 def _run_gunicorn(host: str, port: int, workers: int) -> None:
     """Hand the process over to gunicorn's arbiter; returns only when the server stops."""
     from django.db import connections
     from gunicorn.app.base import BaseApplication
 
-    from movement_archive.core.access_log import FORMAT as ACCESS_LOG_FORMAT
-
     class ArchiveServer(BaseApplication):
         def load_config(self) -> None:
-            options = {
-                "bind": [f"{_bind_host(host)}:{port}"],
-                "workers": workers,
-                "worker_class": "gthread",
-                "threads": THREADS_PER_WORKER,
-                "proc_name": PROG,
-                "accesslog": "-",
-                "errorlog": "-",
-                # No client addresses, browsers, referrers or receipt secrets (``core/access_log.py``).
-                "logger_class": "movement_archive.core.access_log.PrivateAccessLog",
-                "access_log_format": ACCESS_LOG_FORMAT,
-                # gunicorn 25+ opens a control socket at one fixed path per user, which a second
-                # archive served on the same machine would fight over; nothing here uses it.
-                "control_socket_disable": True,
-            }
-            for key, value in options.items():
+            for key, value in gunicorn_options(host, port, workers).items():
                 if key in self.cfg.settings:
                     self.cfg.set(key, value)
 
@@ -368,6 +392,14 @@ def _generate(args: argparse.Namespace) -> int:
     options = ["--organisations", args.organisations, "--events", args.events, "--people", args.people]
     options += ["--seed", args.seed, "--batch-size", args.batch_size, *(["--add"] if args.add else [])]
     call_command("generate_archive", *map(str, options), verbosity=2)
+    return 0
+
+
+def _reset_two_factor(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import call_command
+
+    call_command("reset_two_factor", args.username)
     return 0
 
 

@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -94,6 +97,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "movement_archive.access.middleware.GoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Back-office sessions: their limits, then whether they passed the second step (accounts/).
+    "movement_archive.accounts.sessions.SessionLimits",
+    "django_otp.middleware.OTPMiddleware",
+    "movement_archive.accounts.gate.TwoFactorGate",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -184,6 +191,8 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Movement Archive"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# Without "Remember me": back-office sessions end when the browser closes (accounts/sessions.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "movement_archive.accounts.forms.LoginForm"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx", "csv"]
 
@@ -230,19 +239,52 @@ MOVEMENT_ARCHIVE_OAI_ADMIN_EMAILS = env_list("MOVEMENT_ARCHIVE_OAI_ADMIN_EMAIL",
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("MOVEMENT_ARCHIVE_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SESSION_COOKIE_AGE = env_int("MOVEMENT_ARCHIVE_SESSION_AGE", 8 * 3600, minimum=300)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# HTTPS. An https public address turns on what serving over HTTPS calls for; each part can still be set apart.
+# `serve` speaks plain HTTP, so in production a proxy in front terminates TLS: Django learns that a request came over
+# HTTPS from gunicorn (which trusts X-Forwarded-Proto from a proxy on the same machine) or from the header named here.
+_HTTPS = SITE_URL.startswith("https://")
+SESSION_COOKIE_SECURE = env_bool("MOVEMENT_ARCHIVE_SECURE_COOKIES", _HTTPS)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("MOVEMENT_ARCHIVE_SSL_REDIRECT", _HTTPS)
+# A load balancer may check health over plain HTTP; a redirect would read as a failure.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+_proxy_ssl_header = env_str("MOVEMENT_ARCHIVE_PROXY_SSL_HEADER")
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+# Browsers that have seen the archive once refuse plain HTTP to it afterwards, so a hostile network cannot strip
+# HTTPS from a reader's next visit. Subdomains are included: they are names under the archive's own host only.
+SECURE_HSTS_SECONDS = env_int("MOVEMENT_ARCHIVE_HSTS_SECONDS", 365 * 24 * 3600 if _HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Preloading binds the whole registrable domain for months, so it is the domain owner's choice, off by default.
+SECURE_HSTS_PRELOAD = env_bool("MOVEMENT_ARCHIVE_HSTS_PRELOAD", False)
+
+# Sessions exist only for people signed in to the back office; their limits are enforced in accounts/sessions.py.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("MOVEMENT_ARCHIVE_SESSION_AGE", 8 * 3600, minimum=300)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+MOVEMENT_ARCHIVE_SESSION_IDLE = env_int("MOVEMENT_ARCHIVE_SESSION_IDLE", 30 * 60, minimum=60)
+
+# Two-factor sign-in for the back office (accounts/two_factor.py). Always required: the back office holds the
+# names of people who can be harmed if they leak, and a switch to turn the second step off would be one
+# environment variable away from a production archive guarded by passwords alone. The demo prints how to set up
+# an authenticator instead. The issuer is the name authenticator apps show beside the codes; on a phone that may
+# be searched, a neutral name says less.
+OTP_TOTP_ISSUER = env_str("MOVEMENT_ARCHIVE_TOTP_ISSUER", "Movement Archive")
+
+_LOG_LEVEL = env_choice("MOVEMENT_ARCHIVE_LOG_LEVEL", "WARNING", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {
-        "handlers": ["console"],
-        "level": env_choice("MOVEMENT_ARCHIVE_LOG_LEVEL", "WARNING", {"DEBUG", "INFO", "WARNING", "ERROR"}),
-    },
+    # No client addresses or receipt secrets in any line, and no request attached for a handler to dump
+    # (core/log_privacy.py).
+    "filters": {"private": {"()": "movement_archive.core.log_privacy.PrivateRecords"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private"]}},
+    "root": {"handlers": ["console"], "level": _LOG_LEVEL},
+    # Django's own handlers replaced: its mail to ADMINS would carry the whole request, addresses included.
+    # Its records reach the filtered console through the root logger.
+    "loggers": {"django": {"handlers": [], "level": _LOG_LEVEL, "propagate": True}},
 }
 
 # World boundaries for the map: the npm package world-atlas, installed by the set-up (npm ci).

@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from movement_archive.core import views as core_views
 
 urlpatterns = [
+    # Before Wagtail's admin, whose last pattern catches every address under /admin/.
+    path("admin/two-factor/", include("movement_archive.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("healthz", core_views.health, name="health"),
     # For machines, one address each whatever the language: the sitemap lists both languages itself, and OAI-PMH

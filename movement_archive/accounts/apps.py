@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and roles"
 
     def ready(self) -> None:
+        from . import sessions  # noqa: F401 (connects the sign-in and sign-out receivers)
         from .roles import sync_roles_after_migrate
 
         # After every migrate, so that a new model's permissions reach the roles at once.

@@ -30,6 +30,7 @@ from .cast import (
     publish,
     researcher,
 )
+from .two_factor import VerifiedClient, authenticator, current_code
 
 __all__ = [
     "ADMINISTRATOR",
@@ -38,9 +39,12 @@ __all__ = [
     "PASSWORD",
     "RESEARCHER",
     "CastTestCase",
+    "VerifiedClient",
     "administrator",
     "anonymous",
+    "authenticator",
     "community_member",
+    "current_code",
     "editor",
     "make_country",
     "make_disagreement",

@@ -38,6 +38,8 @@ from movement_archive.people.models import Person
 from movement_archive.places.models import Country, Locality
 from movement_archive.sources.models import Disagreement, Source
 
+from .two_factor import VerifiedClient
+
 PASSWORD = "a-long-test-password-for-everyone"
 
 ADMINISTRATOR = "ada-administrator"
@@ -114,7 +116,11 @@ def anonymous() -> AnonymousUser:
 
 
 class CastTestCase(TestCase):
-    """A TestCase with the cast created once per class: ``self.editor``, ``self.researcher`` and so on."""
+    """A TestCase with the cast created once per class: ``self.editor``, ``self.researcher`` and so on.
+
+    ``self.client.force_login`` passes the second step of signing in as well (``two_factor.py``)."""
+
+    client_class = VerifiedClient
 
     @classmethod
     def setUpTestData(cls) -> None:

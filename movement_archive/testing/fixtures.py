@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from . import cast
+from .two_factor import VerifiedClient
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +22,12 @@ def _no_figures_kept_between_tests():
     """Each test computes the archive's figures afresh: its database is rolled back, the cache is not."""
     cache.clear()
     yield
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, whose force_login also passes the second step of signing in."""
+    return VerifiedClient()
 
 
 @pytest.fixture

@@ -36,3 +36,16 @@ def test_a_log_line_holds_no_address_browser_or_referrer():
     for trace in ("198.51.100", "ReaderPhone", "elsewhere", "s3cr3t", "new=1"):
         assert trace not in line
     assert '"GET /contribute/receipt/…/" 200 512' in line
+
+
+def test_the_error_log_does_not_name_a_client_whose_request_was_refused(capsys):
+    config = Config()
+    config.set("errorlog", "-")
+    log = PrivateAccessLog(config)
+
+    # What gunicorn's worker writes when a request is malformed.
+    log.warning("Invalid request from ip=198.51.100.23: Invalid HTTP Version 'HTTP/9'")
+
+    written = capsys.readouterr().err
+    assert "Invalid request from ip=[address]: Invalid HTTP Version" in written
+    assert "198.51.100" not in written

@@ -24,7 +24,8 @@ import pytest
 from django.contrib.auth.hashers import check_password
 from django.test import override_settings
 
-from movement_archive.cli import main
+from movement_archive.cli import gunicorn_options, main
+from movement_archive.core.access_log import FORMAT
 
 HELP_MENTIONS = {
     "demo": ["--host", "--port", "--no-serve", "--workers"],
@@ -35,6 +36,7 @@ HELP_MENTIONS = {
     "export-interview": ["ID", "--format", "--include-restricted"],
     "export-site": ["DIR", "--language", "--with-media", "--force"],
     "dump": ["FILE", "--format", "--force"],
+    "reset-two-factor": ["USERNAME"],
     "manage": ["ARGS"],
 }
 
@@ -133,6 +135,8 @@ def test_the_demo_sets_up_an_archive_with_one_editor_whose_password_is_shown_onc
     assert "http://127.0.0.1:8123/admin/" in first.stdout
     password = re.search(r"Password:\s+(\S+)", first.stdout)
     assert password, first.stdout
+    assert "code from an authenticator app" in first.stdout
+    assert "movement-archive reset-two-factor editor" in first.stdout
 
     database = home / "archive.sqlite3"
     assert database.is_file()
@@ -185,6 +189,29 @@ def test_serve_collects_static_files_and_answers_through_gunicorn(tmp_path):
         os.killpg(server.pid, signal.SIGTERM)
         output, _ = server.communicate(timeout=30)
     assert server.returncode == 0, output
+
+
+def test_the_server_logs_no_client_address_browser_or_referrer():
+    options = gunicorn_options("0.0.0.0", 8123, 3)
+
+    assert options["logger_class"] == "movement_archive.core.access_log.PrivateAccessLog"
+    assert options["access_log_format"] == FORMAT
+    # remote address, forwarded-for header, user agent, referrer, request line with its query, query alone
+    for atom in ("%(h)s", "%({x-forwarded-for}i)s", "%(a)s", "%(f)s", "%(r)s", "%(q)s"):
+        assert atom not in options["access_log_format"]
+    assert options["bind"] == ["0.0.0.0:8123"]
+    assert options["workers"] == 3
+
+
+def test_gunicorn_accepts_every_option_the_cli_gives_it():
+    from gunicorn.config import Config
+
+    config = Config()
+    for key, value in gunicorn_options("::1", 8123, 1).items():
+        config.set(key, value)
+
+    assert config.bind == ["[::1]:8123"]
+    assert config.logger_class.__name__ == "PrivateAccessLog"
 
 
 def free_port() -> int:

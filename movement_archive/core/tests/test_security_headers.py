@@ -29,3 +29,31 @@ class SecurityHeaders(CastTestCase):
     def test_the_back_office_keeps_wagtails_inline_scripts_working(self):
         self.client.force_login(self.editor)
         self.assertNotIn("Content-Security-Policy", self.client.get("/admin/"))
+
+
+class ProtectionsEverywhere(CastTestCase):
+    """Reading rooms and back office alike: no sniffing, no referrer to other sites, no framing, and no other site
+    may hold a window on the archive's pages or load its files into its own."""
+
+    PROTECTIONS = {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Resource-Policy": "same-origin",
+    }
+
+    def assert_protected(self, response):
+        self.assertEqual(response.status_code, 200, response.wsgi_request.path)
+        for header, value in self.PROTECTIONS.items():
+            self.assertEqual(response.get(header), value, f"{header} on {response.wsgi_request.path}")
+
+    def test_a_reading_page_carries_every_protection(self):
+        self.assert_protected(self.client.get("/organisations/"))
+
+    def test_a_back_office_page_carries_every_protection(self):
+        self.client.force_login(self.editor)
+        self.assert_protected(self.client.get("/admin/"))
+
+    def test_the_sign_in_page_carries_every_protection(self):
+        self.assert_protected(self.client.get("/admin/login/"))

@@ -21,6 +21,7 @@ from django.test.testcases import LiveServerThread
 from movement_archive.interviews.tests.helpers import synthetic_interview, synthetic_wav, with_recording
 from movement_archive.seed.loader import load_seed
 from movement_archive.testing.cast import editor
+from movement_archive.testing.two_factor import authenticator
 
 # Playwright's synchronous API keeps an event loop running in the test thread, and Django then refuses
 # the test's own database calls as if they came from async code. They do not: everything here is
@@ -44,6 +45,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# The key of Edith's authenticator, known in advance so that a test can make her codes without reading the database,
+# which would lock the table against the server's thread.
+EDITOR_AUTHENTICATOR_KEY = "6d6f76656d656e742d617263686976652d74657374"
 
 
 @pytest.fixture(scope="session")
@@ -57,9 +61,9 @@ def archive(django_db_setup, django_db_blocker):
         load_seed()
         # Interviews are tested on a synthetic one with a playable recording: the seed holds no recordings.
         with_recording(synthetic_interview(key="synthetic-interview", segments=8), synthetic_wav(40))
-        # Edith signs in to moderate (test_contributing); made here, as the test's own writes would lock the
-        # shared database against the server's thread.
-        editor()
+        # Edith signs in to moderate (test_contributing), with a code from her authenticator; both made here, as
+        # the test's own writes would lock the shared database against the server's thread.
+        authenticator(editor(), key=EDITOR_AUTHENTICATOR_KEY)
         shared = {c.alias: c for c in connections.all() if c.vendor == "sqlite" and c.is_in_memory_db()}
         for connection in shared.values():
             connection.inc_thread_sharing()

@@ -4,23 +4,30 @@ chose."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from movement_archive.testing.cast import EDITOR, PASSWORD
+from movement_archive.testing.two_factor import code_from_key
 
-from .conftest import html_errors
+from .conftest import EDITOR_AUTHENTICATOR_KEY, html_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def signed_in(browser, archive, username: str):
-    """A browser context signed in to the back office as ``username``, through its login form."""
+def signed_in(browser, archive, username: str, authenticator_key: str):
+    """A browser context signed in to the back office as ``username``, through its login form and then a code from
+    the user's authenticator, whose key the ``archive`` fixture set."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{archive}/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/two-factor/"))
+    page.fill("input[name=code]", code_from_key(authenticator_key))
+    page.click("form:has(input[name=code]) button[type=submit]")
     page.wait_for_url(f"{archive}/admin/")
     return context, page
 
@@ -45,7 +52,7 @@ def test_a_history_goes_from_the_form_to_the_public_page_credited_as_chosen(
     assert contributor.outside_requests == []
     assert page.context.cookies() == []
 
-    context, admin = signed_in(browser, archive, EDITOR)
+    context, admin = signed_in(browser, archive, EDITOR, EDITOR_AUTHENTICATOR_KEY)
     admin.goto(f"{archive}/admin/snippets/contributions/contribution/?status=received")
     admin.click("text=Synthetic Tideway Users Union")
     contribution_id = admin.url.rstrip("/").split("/")[-1]
