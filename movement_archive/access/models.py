@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from movement_archive.core.models import RecordQuerySet
 
@@ -72,6 +73,16 @@ class RestrictedQuerySet(RecordQuerySet):
         return self.filter(withdrawn_at__isnull=False)
 
 
+# What the search backends must be able to filter on to apply the access rule (``queries``) within a search.
+ACCESS_FILTER_FIELDS = [
+    index.FilterField("access"),
+    index.FilterField("access_until"),
+    index.FilterField("access_group"),
+    index.FilterField("access_person"),
+    index.FilterField("consent"),
+]
+
+
 class Restricted(models.Model):
     access = models.CharField(_("access"), max_length=20, choices=AccessLevel.choices, default=AccessLevel.PUBLIC)
     access_until = models.DateField(
@@ -104,9 +115,13 @@ class Restricted(models.Model):
         _("consent"), max_length=20, choices=CEILING_CHOICES, default=Ceiling.NONE.value, editable=False
     )
     withdrawn_at = models.DateTimeField(_("consent withdrawn"), null=True, blank=True, editable=False)
+    # When the ledger last changed ``consent``: the datestamp harvesters get for a record no longer public.
+    consent_changed_at = models.DateTimeField(_("consent last changed"), null=True, blank=True, editable=False)
 
     # The fields the ledger owns: a revision never brings back an older value of them (see with_content_json).
-    LEDGER_FIELDS = ("consent", "withdrawn_at")
+    LEDGER_FIELDS = ("consent", "withdrawn_at", "consent_changed_at")
+    # Whether the access level covers the whole record (listed or not), or only some of its fields.
+    access_covers_record = True
 
     class Meta:
         abstract = True

@@ -110,6 +110,7 @@ def _apply_to_person(person: Person, entry: ConsentEntry, by) -> None:
     person.consent = entry.scope
     withdrawn = entry.scope == Scope.WITHDRAWN
     person.withdrawn_at = timezone.now() if withdrawn else None
+    person.consent_changed_at = timezone.now()
     # A withdrawal shows nothing, so it leaves the name and the address as they were: the old address answers
     # 410 Gone to those who could read it, rather than a 404 that looks like a broken link.
     if not withdrawn:
@@ -119,6 +120,8 @@ def _apply_to_person(person: Person, entry: ConsentEntry, by) -> None:
         person.key = free_key(Person, public_name_for(person.name, person.pseudonym, person.attribution) or "anonymous")
     person.save()
     _keep_revisions_in_step(person, old_key)
+    # The exports hold the person under the address they had then, which may have named them.
+    effects.flag_exports([("person", old_key)], entry)
     interviews = effects.interviews_narrated_by(person)
     for interview in interviews:
         effects.apply_to_interview(interview, entry)

@@ -9,6 +9,7 @@ from wagtail.search.index import insert_or_update_object, remove_object
 
 from movement_archive.access.policy import Ceiling, narrowest
 from movement_archive.documentary.models import Episode
+from movement_archive.exports.actions import flag_for_rebuild, record_ref
 from movement_archive.interviews.models import Interview, Participant
 from movement_archive.interviews.search import add_parts_to_search, remove_parts_from_search
 
@@ -26,6 +27,7 @@ def apply_to_interview(interview: Interview, entry: ConsentEntry) -> None:
     narrators = interview.participants.filter(role=Participant.Role.NARRATOR).select_related("person")
     ceiling = narrowest(*(Ceiling(p.person.consent) for p in narrators))
     _apply(interview, ceiling)
+    flag_exports([record_ref(interview)], entry)
 
 
 def apply_to_contribution(contribution, entry: ConsentEntry) -> None:
@@ -37,9 +39,20 @@ def apply_to_contribution(contribution, entry: ConsentEntry) -> None:
         made.append(contribution.source)
     for record in made:
         _apply(record, ceiling)
+    flag_exports([record_ref(record) for record in made], entry)
     merged = contribution.organisation
     if merged is not None and merged.made_from_id != contribution.pk and entry.scope != Ceiling.PUBLIC:
         _flag(entry, "organisation", merged.key, merged.name, _("material from this contribution was merged in"))
+
+
+def flag_exports(refs: list[tuple[str, str]], entry: ConsentEntry) -> None:
+    """Static mirrors and data dumps made before the change still hold the material: editors get the list."""
+    if refs:
+        reason = _("consent changed for %(subject)s (%(scope)s)") % {
+            "subject": entry.subject,
+            "scope": entry.get_scope_display(),
+        }
+        flag_for_rebuild(refs, reason)
 
 
 def reindex(record) -> None:
@@ -68,7 +81,8 @@ def _apply(record, ceiling: Ceiling) -> None:
     was_withdrawn = record.withdrawn_at is not None
     record.consent = ceiling.value
     record.withdrawn_at = (record.withdrawn_at or timezone.now()) if ceiling == Ceiling.WITHDRAWN else None
-    fields = ["consent", "withdrawn_at"]
+    record.consent_changed_at = timezone.now()
+    fields = ["consent", "withdrawn_at", "consent_changed_at"]
     if record.withdrawn_at is not None:
         record.live = False
         fields.append("live")

@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from movement_archive.access.models import Restricted, RestrictedQuerySet
+from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField
@@ -109,8 +109,7 @@ class Event(Restricted, EditorialRecord):
         index.FilterField("kind"),
         index.FilterField("date_lower"),
         index.FilterField("date_upper"),
-        index.FilterField("access"),
-        index.FilterField("consent"),
+        *ACCESS_FILTER_FIELDS,
     ]
 
     class Meta:

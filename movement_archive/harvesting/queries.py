@@ -14,10 +14,11 @@ from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Min, Q, QuerySet
+from django.utils import timezone
 
+from movement_archive.access.policy import ANONYMOUS
+from movement_archive.access.queries import consent_q, level_full_q
 from movement_archive.deletions.models import DeletedRecord
-from movement_archive.interviews.models import Access
-from movement_archive.people.models import Person
 from movement_archive.syndication import kinds
 from movement_archive.syndication.kinds import Entry, Kind
 
@@ -34,10 +35,29 @@ class Removed(NamedTuple):
 # person was never harvested, and announcing even its key (often made from a name) would say it existed. These
 # conditions read the copy's own fields because the row, and so ``visible_to``, is gone; they can only leave
 # copies out, never let a record in.
-_PUBLIC_WHEN_DELETED: dict[str, Q] = {
-    "people": Q(data__visibility=Person.Visibility.PUBLIC),
-    "interviews": Q(data__access=Access.PUBLIC),
-}
+def _public_when_deleted(kind: Kind) -> Q:
+    if not hasattr(kind.model, "consent"):
+        return Q()
+    public = Q(data__consent__in=["", "public"])
+    if kind.model.access_covers_record:
+        public &= Q(data__access__in=["public", "metadata"])
+    return public
+
+
+def _no_longer_public(kind: Kind, since: datetime | None, before: datetime | None) -> list[Removed]:
+    """Records the people in them took back: withdrawn, or narrowed to members or researchers. Only those whose
+    access level alone would show them to anyone, so that no restricted record is ever named here."""
+    model = kind.model
+    if not hasattr(model, "consent"):
+        return []
+    rows = model._default_manager.exclude(consent_q(ANONYMOUS)).filter(consent_changed_at__isnull=False)
+    if model.access_covers_record:
+        rows = rows.filter(level_full_q(ANONYMOUS, timezone.localdate()) | Q(access="metadata"))
+    if since:
+        rows = rows.filter(consent_changed_at__gte=since)
+    if before:
+        rows = rows.filter(consent_changed_at__lt=before)
+    return [Removed(kind.name, key, when) for key, when in rows.values_list("key", "consent_changed_at")]
 
 
 def removed_records(
@@ -45,16 +65,17 @@ def removed_records(
 ) -> list[Removed]:
     """Records no longer public, removed at or after ``since`` and before ``before``, oldest first.
 
-    For now, the records deleted in the back office (the copies the ``deletions`` app keeps) that were public when
-    deleted and have neither been restored nor had their key taken by a visible record since. One query per kind
-    asked for; the list is short (deletions are rare), so callers page through it in memory.
+    The records deleted in the back office (the copies the ``deletions`` app keeps) that were public when deleted
+    and have neither been restored nor had their key taken by a visible record since; and the records whose
+    consent was withdrawn or narrowed (``_no_longer_public``). Two queries per kind asked for; the list is short
+    (deletions and withdrawals are rare), so callers page through it in memory.
     """
     wanted = [kinds.BY_NAME[name] for name in kind_names] if kind_names is not None else list(kinds.HARVESTED)
     types = ContentType.objects.get_for_models(*(kind.model for kind in wanted))
     found: dict[tuple[str, str], Removed] = {}
     for kind in wanted:
         copies = DeletedRecord.objects.filter(
-            Q(data__live=True) & _PUBLIC_WHEN_DELETED.get(kind.name, Q()),
+            Q(data__live=True) & _public_when_deleted(kind),
             content_type=types[kind.model],
             restored_at__isnull=True,
         ).exclude(key__in=kind.records().values("key"))
@@ -66,6 +87,8 @@ def removed_records(
             # Deleted twice under one key (made again, then deleted again): the latest removal is the one to tell.
             if (kind.name, key) not in found or found[kind.name, key].removed_at < deleted_at:
                 found[kind.name, key] = Removed(kind.name, key, deleted_at)
+        for removed in _no_longer_public(kind, since, before):
+            found[kind.name, removed.key] = removed
     return sorted(found.values(), key=lambda removed: (removed.removed_at, removed.kind, removed.key))
 
 

@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from movement_archive.access.models import Restricted, RestrictedQuerySet
+from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import EditorialRecord
@@ -165,8 +165,7 @@ class Interview(Restricted, EditorialRecord):
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
         index.SearchField("summary"),
-        index.FilterField("access"),
-        index.FilterField("consent"),
+        *ACCESS_FILTER_FIELDS,
     ]
 
     class Meta:

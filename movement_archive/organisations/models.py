@@ -97,6 +97,7 @@ class Organisation(Restricted, EditorialRecord):
 
     base_form_class = OrganisationForm
     objects = OrganisationQuerySet.as_manager()
+    access_covers_record = False  # only where it works and how to reach it
 
     panels = [
         MultiFieldPanel(

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from movement_archive.access.models import Restricted, RestrictedQuerySet
+from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
 from movement_archive.access.readers import named_reader
 from movement_archive.core.fields import EDTFField
@@ -91,8 +91,7 @@ class Person(Restricted, EditorialRecord):
         # Autocomplete too, so that the start of a person's other name finds them, as for organisations.
         index.SearchField("shown_other_names", boost=2),
         index.AutocompleteField("shown_other_names"),
-        index.FilterField("access"),
-        index.FilterField("consent"),
+        *ACCESS_FILTER_FIELDS,
     ]
 
     class Meta:

@@ -143,7 +143,7 @@ def countries_with_records(user) -> QuerySet[Country]:
 
 
 def _heard(user) -> QuerySet:
-    return Interview.objects.visible_to(user)
+    return Interview.objects.readable_by(user)
 
 
 def _segment_url(segment: Segment) -> str:
@@ -160,6 +160,10 @@ def _known_as(record) -> str:
     """The other names as a line of text, so a snippet can show the name a record was found by."""
     names = _other_names(record)
     return _("Also known as: %(names)s") % {"names": ", ".join(names)} if names else ""
+
+
+# Kinds with access levels are searched among the records whose content the reader may read (``readable_by``):
+# a record listed with its metadata only stays on the list pages, but a match in its text would tell what it holds.
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,7 +206,7 @@ KINDS: tuple[Kind, ...] = (
         "person",
         _("Person"),
         Person,
-        lambda user: Person.objects.visible_to(user),
+        lambda user: Person.objects.readable_by(user),
         # What the pages show of a person: the public name, and other names only for someone shown by name.
         names=lambda p: [p.shown_name, *(_other_names(p) if p.named else [])],
         texts=lambda p: [p.biography, _known_as(p) if p.named else ""],
@@ -214,7 +218,7 @@ KINDS: tuple[Kind, ...] = (
         "event",
         _("Event"),
         Event,
-        lambda user: Event.objects.visible_to(user),
+        lambda user: Event.objects.readable_by(user),
         names=lambda e: [e.title],
         texts=lambda e: [e.description],
         narrow=_narrow_events,
@@ -286,7 +290,7 @@ KINDS: tuple[Kind, ...] = (
         "source",
         _("Source"),
         Source,
-        lambda user: Source.objects.visible_to(user),
+        lambda user: Source.objects.readable_by(user),
         names=lambda s: [s.title],
         texts=lambda s: [s.description],
         narrow=_narrow_sources,

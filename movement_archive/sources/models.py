@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from movement_archive.access.models import Restricted, RestrictedQuerySet
+from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import CitedChild, EditorialRecord
@@ -65,8 +65,7 @@ class Source(Restricted, EditorialRecord):
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
-        index.FilterField("access"),
-        index.FilterField("consent"),
+        *ACCESS_FILTER_FIELDS,
         index.SearchField("description"),
     ]
 

@@ -63,13 +63,24 @@ class Kind:
         return record.get_absolute_url()
 
 
-def _excerpt(text: str) -> str:
+def _excerpt(text: str, record=None) -> str:
+    """The start of a text, unless it is the content of a record listed with its metadata only."""
+    if record is not None and hasattr(record, "access") and not record.content_shown_to(None):
+        return ""
     return Truncator(text).words(EXCERPT_WORDS)
+
+
+# What a person's public name is made of (``Person.shown_name``).
+PUBLIC_NAME = ("name", "pseudonym", "attribution")
+# What the access rule reads of a record (``Restricted.access_rule``), so that asking it costs no query.
+ACCESS_COLUMNS = ("access", "access_until", "access_group", "access_person", "consent")
 
 
 def _anonymous(model: type[Model], *columns: str) -> QuerySet:
     # Primary-key order: the order sitemap pages and harvests walk, with no sort and no page skipped or repeated.
     columns = ("key", "updated_at", "first_published_at", *columns)
+    if hasattr(model, "consent"):
+        columns += ACCESS_COLUMNS
     return model.objects.visible_to(None).only(*columns).order_by("pk")
 
 
@@ -94,7 +105,7 @@ def _person(p: Person) -> Entry:
     return Entry(
         kind="people",
         key=p.key,
-        title=p.name,
+        title=p.shown_name,
         path=p.get_absolute_url(),
         updated=p.updated_at,
         published=p.first_published_at,
@@ -110,7 +121,7 @@ def _event(e: Event) -> Entry:
         updated=e.updated_at,
         published=e.first_published_at,
         date=e.date,
-        summary=_excerpt(e.description),
+        summary=_excerpt(e.description, e),
     )
 
 
@@ -135,7 +146,7 @@ def _interview(i: Interview) -> Entry:
         updated=i.updated_at,
         published=i.first_published_at,
         date=i.date,
-        summary=_excerpt(i.summary),
+        summary=_excerpt(i.summary, i),
     )
 
 
@@ -148,7 +159,7 @@ def _source(s: Source) -> Entry:
         updated=s.updated_at,
         published=s.first_published_at,
         date=s.date,
-        summary=_excerpt(s.description),
+        summary=_excerpt(s.description, s),
     )
 
 
@@ -177,7 +188,9 @@ ORGANISATIONS = Kind(
     lambda: _anonymous(Organisation, "name", "acronym", "founded", "description"),
     _organisation,
 )
-PEOPLE = Kind("people", "person", _("People"), Person, lambda: _anonymous(Person, "name"), _person)
+PEOPLE = Kind(
+    "people", "person", _("People"), Person, lambda: _anonymous(Person, "name", "pseudonym", "attribution"), _person
+)
 EVENTS = Kind("events", "event", _("Events"), Event, lambda: _anonymous(Event, "title", "date", "description"), _event)
 EPISODES = Kind("episodes", "episode", _("Episodes"), Episode, _episodes, _episode)
 INTERVIEWS = Kind(

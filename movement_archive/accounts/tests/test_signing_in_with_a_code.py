@@ -7,7 +7,6 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from movement_archive.people.models import Person
 from movement_archive.testing import PASSWORD, CastTestCase, authenticator, current_code, make_person
 
 HOME = "/admin/"
@@ -117,7 +116,7 @@ class SigningInWithACode(CastTestCase):
         self.assertRedirects(self.browser.get(VERIFY), f"{reverse('wagtailadmin_login')}?next={VERIFY}")
 
     def test_a_password_alone_shows_nothing_more_than_the_public_sees(self):
-        hidden = make_person(name="Hana Hidden", key="hana-hidden", visibility=Person.Visibility.HIDDEN)
+        hidden = make_person(name="Hana Hidden", key="hana-hidden", access="restricted")
         researcher = Client()
         researcher.login(username=self.researcher.username, password=PASSWORD)
         authenticator(self.researcher)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from movement_archive.interviews.models import Access
-from movement_archive.people.models import Person
 from movement_archive.testing import make_country, make_interview, make_organisation, make_person
 
 # Names that must never leave the archive through an export; each is distinctive enough to search files for.
@@ -19,8 +17,8 @@ def build() -> dict:
         "union": make_organisation(name="Synthetic Harbour Union"),
         "person": make_person(name="Open Olu Mensah"),
         "interview": make_interview(title="An Open Conversation"),
-        "hidden_person": make_person(name="Hidden Hana Vosloo", visibility=Person.Visibility.HIDDEN),
-        "closed_interview": make_interview(title="A Closed Conversation", access=Access.EDITORS),
+        "hidden_person": make_person(name="Hidden Hana Vosloo", access="restricted"),
+        "closed_interview": make_interview(title="A Closed Conversation", access="restricted"),
         "draft": make_organisation(name="Draft Dock Union", live=False),
     }
 

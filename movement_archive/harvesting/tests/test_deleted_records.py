@@ -10,8 +10,6 @@ import pytest
 from movement_archive.deletions.actions import restore
 from movement_archive.deletions.models import DeletedRecord
 from movement_archive.harvesting.queries import Removed, removed_records
-from movement_archive.interviews.models import Access
-from movement_archive.people.models import Person
 from movement_archive.testing import make_interview, make_organisation, make_person
 
 from .helpers import ask, deleted, error, harvest
@@ -73,8 +71,8 @@ def test_a_restored_record_is_live_again_not_deleted(client, administrator):
 def test_a_deleted_draft_hidden_person_or_closed_interview_is_never_announced(client):
     for record in (
         make_organisation(name="A draft union", live=False),
-        make_person(name="A hidden organiser", visibility=Person.Visibility.HIDDEN),
-        make_interview(title="An interview for editors", access=Access.EDITORS),
+        make_person(name="A hidden organiser", access="restricted"),
+        make_interview(title="An interview for editors", access="restricted"),
     ):
         record.delete()
 

@@ -26,6 +26,7 @@ def synthetic_interview(
     segments: int = 5,
     access: str = AccessLevel.PUBLIC,
     live: bool = True,
+    lines: list[Segment] | None = None,
     **document,
 ) -> Interview:
     """A published synthetic interview with an English transcript, a Spanish translation and two index points."""
@@ -34,7 +35,7 @@ def synthetic_interview(
         "interviewees": ["Narrator A. Example"],
         "language": "en",
         "language_alt": "es",
-        "segments": spoken_lines(segments),
+        "segments": spoken_lines(segments) if lines is None else lines,
         "segments_alt": spoken_lines(segments, prefix="Línea"),
         "index": [
             IndexPoint(time_ms=0, title="Opening", keywords=["beginnings"]),

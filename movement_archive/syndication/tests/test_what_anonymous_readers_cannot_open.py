@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 
 from movement_archive.harvesting.tests.helpers import ask, error, harvest
-from movement_archive.interviews.models import Access
-from movement_archive.people.models import Person
 from movement_archive.testing import make_event, make_interview, make_organisation, make_person
 
 from .reading import feed_entries, listed, titles
@@ -21,9 +19,9 @@ FEEDS = ("/feeds/recent.atom", "/feeds/organisations.atom", "/feeds/events.atom"
 def unseen(db):
     """Records no anonymous reader may open, beside one they may."""
     return [
-        make_person(name="Synthetic Hidden Organiser", visibility=Person.Visibility.HIDDEN),
-        make_interview(title="Synthetic interview for editors", access=Access.EDITORS),
-        make_interview(title="Synthetic interview for researchers", access=Access.RESEARCHERS),
+        make_person(name="Synthetic Hidden Organiser", access="restricted"),
+        make_interview(title="Synthetic interview for editors", access="restricted"),
+        make_interview(title="Synthetic interview for researchers", access="community"),
         make_organisation(name="Synthetic draft union", live=False),
         make_event(title="Synthetic draft event", live=False),
     ]

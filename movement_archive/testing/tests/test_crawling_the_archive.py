@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.test import Client
 
 from movement_archive.events.models import Event
-from movement_archive.interviews.models import Access, Interview
+from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation
 from movement_archive.people.models import Person
 from movement_archive.seed.tests.base import SeededTestCase
@@ -63,13 +63,13 @@ class ASmallArchive(CastTestCase):
         make_organisation(name="A group still in draft", description=NEVER_PUBLISHED, live=False)
         make_person(name="Pat Public")
         cls.hidden = make_person(
-            name="Hana Hidden", biography=f"Asked not to be named. {HIDDEN_PERSON}", visibility=Person.Visibility.HIDDEN
+            name="Hana Hidden", biography=f"Asked not to be named. {HIDDEN_PERSON}", access="restricted"
         )
         make_event(title="A union is founded", date="1981")
         make_event(title="A network meets", date="1997-05")
         make_interview(title="A public interview")
         cls.restricted = make_interview(
-            title="An interview for editors", summary=f"Said in confidence. {EDITORS_INTERVIEW}", access=Access.EDITORS
+            title="An interview for editors", summary=f"Said in confidence. {EDITORS_INTERVIEW}", access="restricted"
         )
         cls.visitor = crawl_site(Client(), extra_urls=[*INTERVIEWS, "/places/NL/"])
         editor_client = Client()
