@@ -24,11 +24,25 @@ _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""")
 Replace = Callable[[str, str, str], str | None]
 
 
+_REL = re.compile(r"""\srel\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+
+def _role(tag: re.Match) -> str:
+    """The tag's name, except that a ``<link rel="alternate">`` (a feed, a JSON twin) counts as ``a``: a browser
+    follows it only when asked, where it loads a stylesheet or an icon by itself."""
+    name = tag.group(1).lower()
+    if name == "link":
+        rel = _REL.search(tag.group(2) or "")
+        if rel and "alternate" in rel.group(1).lower().split():
+            return "a"
+    return name
+
+
 def addresses(page: str) -> list[tuple[str, str, str]]:
     """Every address in the page's start tags, as (tag, attribute, address) with the address unescaped."""
     found = []
     for tag in _TAG.finditer(page):
-        name = tag.group(1).lower()
+        name = _role(tag)
         for attribute in _ATTRIBUTE.finditer(tag.group(2) or ""):
             if attribute.group(2).lower() in URL_ATTRIBUTES:
                 value = attribute.group(4) if attribute.group(4) is not None else attribute.group(5)
@@ -40,7 +54,7 @@ def rewrite(page: str, replace: Replace) -> str:
     """The page with each address in its start tags replaced as ``replace`` says; everything else unchanged."""
 
     def start_tag(tag: re.Match) -> str:
-        name = tag.group(1).lower()
+        name = _role(tag)
 
         def one(attribute: re.Match) -> str:
             key = attribute.group(2).lower()

@@ -1,7 +1,7 @@
 """An interview as the plain document the format writers take (``movement_archive.oralhistory``).
 
-Only what the reader may see goes out: callers pass an interview found through ``visible_to``, and hidden people
-are left out of the narrators and interviewers here, as on the page.
+Only what the reader may see goes out: callers pass an interview whose content the reader may read, hidden people
+are left out of the narrators and interviewers here, and passages closed to the reader are left out, as on the page.
 """
 
 from __future__ import annotations
@@ -9,9 +9,11 @@ from __future__ import annotations
 from movement_archive.oralhistory.document import GpsPoint, Hyperlink, InterviewDocument
 from movement_archive.oralhistory.document import IndexPoint as IndexPointData
 from movement_archive.oralhistory.document import Segment as SegmentData
+from movement_archive.oralhistory.passages import open_parts
 from movement_archive.people.models import Person
 
 from .models import IndexPoint, Interview, Participant, Transcript
+from .passages import closed_ranges
 
 
 def interview_document(interview: Interview, user=None) -> InterviewDocument:
@@ -22,6 +24,8 @@ def interview_document(interview: Interview, user=None) -> InterviewDocument:
         .order_by("sort_order")
     )
     transcripts = list(interview.transcripts.all())
+    closed = closed_ranges(interview, user)
+    points = open_parts(interview.index_points.order_by("time_ms", "sort_order"), closed, start=_at)
     original = next((t for t in transcripts if t.original), None)
     translation = next((t for t in transcripts if not t.original), None)
     languages = interview.language_list
@@ -43,17 +47,23 @@ def interview_document(interview: Interview, user=None) -> InterviewDocument:
         accession=interview.accession,
         keywords=IndexPoint.split(interview.keywords),
         subjects=IndexPoint.split(interview.subjects),
-        segments=transcript_segments(original),
-        segments_alt=transcript_segments(translation),
-        index=[_point(p) for p in interview.index_points.order_by("time_ms", "sort_order")],
+        segments=transcript_segments(original, closed),
+        segments_alt=transcript_segments(translation, closed),
+        index=[_point(p) for p in points],
     )
 
 
-def transcript_segments(transcript: Transcript | None) -> list[SegmentData]:
+def transcript_segments(transcript: Transcript | None, closed: list[tuple[int, int]] = ()) -> list[SegmentData]:
+    """The transcript's segments outside the ``closed`` passages (``passages.closed_ranges``)."""
     if transcript is None:
         return []
     rows = transcript.segments.order_by("position").values_list("start_ms", "end_ms", "text", "speaker")
-    return [SegmentData(start, end, text, speaker) for start, end, text, speaker in rows]
+    segments = [SegmentData(start, end, text, speaker) for start, end, text, speaker in rows]
+    return open_parts(segments, closed, end=lambda segment: segment.end_ms)
+
+
+def _at(point: IndexPoint) -> int:
+    return point.time_ms
 
 
 def _point(point: IndexPoint) -> IndexPointData:

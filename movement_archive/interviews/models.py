@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -19,8 +20,15 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
+from movement_archive.access.models import (
+    ACCESS_FILTER_FIELDS,
+    AccessLevel,
+    Restricted,
+    RestrictedQuerySet,
+    access_errors,
+)
 from movement_archive.access.panels import access_panel
+from movement_archive.access.policy import Level, Rule
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import EditorialRecord
 from movement_archive.search.text import folded_copy
@@ -45,22 +53,30 @@ def language_codes(value: str) -> list[str]:
 
 class IndexPointQuerySet(models.QuerySet):
     def visible_to(self, user=None):
-        """Index points of the interviews whose content the reader may see (``readable_by``).
+        """Index points of the interviews whose content the reader may see (``readable_by``), outside the passages
+        closed to the reader.
 
         Written as EXISTS rather than ``interview__in``: the search asks for a few hundred index points or
         segments by key, and ``__in`` leads SQLite to walk every one of every visible interview instead (160 ms
         at a million segments) before keeping the few asked for.
         """
-        return self.filter(Interview.objects.readable_by(user).pointed_at_by("interview"))
+        from .passages import in_closed_passage  # passages reads these models
+
+        readable = self.filter(Interview.objects.readable_by(user).pointed_at_by("interview"))
+        return readable.exclude(in_closed_passage(user, interview="interview", start="time_ms"))
 
 
 class SegmentQuerySet(models.QuerySet):
     def visible_to(self, user=None):
-        """Segments of the interviews whose content the reader may see; as for index points, one key lookup each."""
+        """Segments of the interviews whose content the reader may see, outside the passages closed to the reader;
+        as for index points, one key lookup each."""
+        from .passages import in_closed_passage  # passages reads these models
+
         transcripts = Transcript.objects.filter(pk=models.OuterRef("transcript")).filter(
             Interview.objects.readable_by(user).pointed_at_by("interview")
         )
-        return self.filter(models.Exists(transcripts))
+        closed = in_closed_passage(user, interview="transcript__interview", start="start_ms", end="end_ms")
+        return self.filter(models.Exists(transcripts)).exclude(closed)
 
 
 class Interview(Restricted, EditorialRecord):
@@ -157,6 +173,7 @@ class Interview(Restricted, EditorialRecord):
         FieldPanel("countries"),
         InlinePanel("episode_uses", label=_("Episodes that draw on it")),
         InlinePanel("index_points", label=_("Index")),
+        InlinePanel("restricted_passages", label=_("Restricted passages")),
         FieldPanel("citations"),
     ]
     folded_name_fields = ("title",)
@@ -218,6 +235,76 @@ class Participant(Orderable):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
+
+
+class RestrictedPassage(Orderable):
+    """A stretch of the recording closed to some readers: its speech, index points, captions and sound.
+
+    Applied together wherever the interview goes out (``passages.closed_ranges``): the transcript and its JSON, the
+    index, the captions, the exports, the search, and the recording itself, which is served with the passage
+    silenced (WAV) or not served at all to readers who may not hear it.
+    """
+
+    LEVELS = [(value, label) for value, label in AccessLevel.choices if value not in ("public", "metadata")]
+
+    interview = ParentalKey(Interview, on_delete=models.CASCADE, related_name="restricted_passages")
+    start_ms = models.PositiveIntegerField(_("from (milliseconds)"))
+    end_ms = models.PositiveIntegerField(_("to (milliseconds)"))
+    access = models.CharField(_("access"), max_length=20, choices=LEVELS, default=AccessLevel.RESTRICTED)
+    access_until = models.DateField(_("until"), null=True, blank=True)
+    access_group = models.ForeignKey(
+        "access.ReaderGroup",
+        verbose_name=_("opened to the group"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    access_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened to the person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("why (seen by editors only)"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_ms"), FieldPanel("end_ms")]),
+        FieldRowPanel([FieldPanel("access"), FieldPanel("access_until")]),
+        FieldRowPanel([FieldPanel("access_group"), FieldPanel("access_person")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("restricted passage")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_ms__gt=models.F("start_ms")),
+                name="restricted_passage_ends_after_start",
+                violation_error_message=_("A restricted passage has to end after it starts."),
+            )
+        ]
+        indexes = [models.Index(fields=["interview", "start_ms"], name="passage_of_interview")]
+
+    def __str__(self) -> str:
+        return f"{self.start_ms}–{self.end_ms} ms ({self.get_access_display()})"
+
+    @property
+    def access_rule(self) -> Rule:
+        return Rule(
+            level=Level(self.access),
+            until=self.access_until,
+            group_id=self.access_group_id,
+            person_id=self.access_person_id,
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        errors = access_errors(self.access, self.access_until, self.access_group_id, self.access_person_id)
+        if errors:
+            raise ValidationError(errors)
 
 
 class EpisodeUse(Orderable):

@@ -9,11 +9,13 @@ from typing import NamedTuple
 from django.db.models import Prefetch, QuerySet
 
 from movement_archive.documentary.models import Episode
+from movement_archive.oralhistory.passages import open_parts
 from movement_archive.organisations.models import Organisation
 from movement_archive.people.models import Person
 from movement_archive.places.models import Country
 
 from .models import EpisodeUse, IndexPoint, Interview, Participant, Transcript
+from .passages import can_silence, closed_ranges
 
 
 class Line(NamedTuple):
@@ -42,10 +44,19 @@ class InterviewPage:
     lines: list[Line] = field(default_factory=list)
     summary: str = ""
     withheld: bool = False  # listed with its metadata only: no summary, recording, transcript or index
+    closed_passages: list[tuple[int, int]] = field(default_factory=list)  # closed to this reader, in ms
+
+    @property
+    def recording_withheld(self) -> bool:
+        """A passage is closed to the reader and the recording cannot be served with it silenced (see
+        ``passages.can_silence``): the reader gets no recording rather than one that plays the passage."""
+        return bool(self.closed_passages) and not can_silence(self.interview)
 
     @property
     def has_recording(self) -> bool:
-        return not self.withheld and bool(self.interview.recording or self.interview.external_media_url)
+        if self.withheld or self.recording_withheld:
+            return False
+        return bool(self.interview.recording or self.interview.external_media_url)
 
 
 def visible_participants(user) -> Prefetch:
@@ -79,6 +90,8 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
         (t for t in transcripts if t.original), transcripts[0] if transcripts else None
     )
     beside = next((t for t in transcripts if t.language == translation and t != shown), None)
+    closed = [] if withheld else closed_ranges(interview, user)
+    points = [] if withheld else list(interview.index_points.order_by("time_ms", "sort_order"))
     return InterviewPage(
         interview=interview,
         narrators=[p.person for p in participants if p.role == Participant.Role.NARRATOR],
@@ -90,11 +103,12 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
         ),
         organisations=list(Organisation.objects.visible_to(user).filter(interviews=interview).order_by("name")),
         countries=list(interview.countries.order_by("name")),
-        index_points=[] if withheld else list(interview.index_points.order_by("time_ms", "sort_order")),
+        index_points=open_parts(points, closed, start=lambda point: point.time_ms),
         transcripts=transcripts,
         transcript=shown,
         translation=beside,
-        lines=_lines(shown, beside),
+        lines=open_parts(_lines(shown, beside), closed, end=lambda line: line.end_ms),
+        closed_passages=closed,
         summary="" if withheld else interview.summary,
         withheld=withheld,
     )

@@ -14,14 +14,16 @@ from django.views.decorators.http import require_safe
 
 from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
-from movement_archive.oralhistory import ohms, srt, webvtt
+from movement_archive.oralhistory import ohms, srt, wav_silence, webvtt
 from movement_archive.search.text import folded_terms
 
 from . import exports, queries, rendering
 from .models import Interview
+from .passages import can_silence, closed_ranges
 from .ranges import Unsatisfiable, byte_range
 
 CHUNK = 64 * 1024
+HEADER_BYTES = 64 * 1024  # where a WAV file's format and data chunks begin, for any ordinary file
 EXPORTS = {
     "ohms": ("application/xml", "xml"),
     "vtt": ("text/vtt", "vtt"),
@@ -132,6 +134,7 @@ def _detail_data(request: HttpRequest, page: queries.InterviewPage) -> dict[str,
         "usage": interview.usage,
         "summary": page.summary,
         "content_withheld": page.withheld,
+        "closed_passages": [{"start_ms": start, "end_ms": end} for start, end in page.closed_passages],
         "narrators": [_person(request, p) for p in page.narrators],
         "interviewers": [_person(request, p) for p in page.interviewers],
         "recording": {
@@ -192,8 +195,15 @@ def recording(request: HttpRequest, key: str) -> HttpResponse:
     interview = _readable(request, key, "recording")
     if not interview.recording:
         raise Http404("This interview has no recording kept by the archive.")
+    closed = closed_ranges(interview, request.user)
+    if closed and not can_silence(interview):
+        raise Http404("Part of this recording is closed to you, and it cannot be served without it.")
     stored = interview.recording
     size = stored.size
+    try:
+        spans = _silenced_spans(stored, closed)
+    except wav_silence.NotPCM:
+        raise Http404("Part of this recording is closed to you, and it cannot be served without it.") from None
     content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
     try:
         asked = byte_range(request.headers.get("Range"), size)
@@ -201,19 +211,35 @@ def recording(request: HttpRequest, key: str) -> HttpResponse:
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"
         return _private(response)
-    if asked is None:
+    if asked is None and spans is None:
         response = FileResponse(stored.open("rb"), content_type=content_type)
+        response["Content-Length"] = str(size)
+    elif asked is None:
+        response = StreamingHttpResponse(_read(stored, 0, size - 1, spans), content_type=content_type)
         response["Content-Length"] = str(size)
     else:
         first, last = asked
-        response = StreamingHttpResponse(_read(stored, first, last), status=206, content_type=content_type)
+        response = StreamingHttpResponse(_read(stored, first, last, spans), status=206, content_type=content_type)
         response["Content-Range"] = f"bytes {first}-{last}/{size}"
         response["Content-Length"] = str(last - first + 1)
     response["Accept-Ranges"] = "bytes"
     return _private(response)
 
 
-def _read(stored, first: int, last: int):
+def _silenced_spans(stored, closed) -> tuple[list, bytes] | None:
+    """The byte spans to silence in a WAV recording, and a frame of silence; None when nothing is closed."""
+    if not closed:
+        return None
+    with stored.open("rb") as handle:
+        layout = wav_silence.read_layout(handle.read(HEADER_BYTES))
+    return layout.byte_ranges(closed), layout.silence
+
+
+def _read(stored, first: int, last: int, spans: tuple[list, bytes] | None = None):
+    if spans is not None:
+        with stored.open("rb") as handle:
+            yield from wav_silence.silenced(handle, first, last, spans[0], CHUNK, spans[1])
+        return
     with stored.open("rb") as handle:
         handle.seek(first)
         left = last - first + 1
@@ -237,7 +263,7 @@ def captions(request: HttpRequest, key: str, language: str) -> HttpResponse:
     """A transcript as WebVTT, for the player's captions track."""
     interview = _readable(request, key, "captions")
     transcript = get_object_or_404(interview.transcripts, language=language)
-    segments = exports.transcript_segments(transcript)
+    segments = exports.transcript_segments(transcript, closed_ranges(interview, request.user))
     return _private(HttpResponse(webvtt.write_webvtt(segments), content_type="text/vtt; charset=utf-8"))
 
 

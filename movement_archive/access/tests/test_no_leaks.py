@@ -1,6 +1,7 @@
-"""The leak test: the archive holds material at every access level, withdrawn, sealed, metadata-only and
-pseudonymous, each carrying a marker found nowhere else. Every public surface is crawled as a visitor, a
-community member and a member of a reader group, and each marker must appear only where its reader may see it.
+"""The leak test: the archive holds material at every access level, withdrawn, sealed, metadata-only,
+pseudonymous and in restricted passages of an interview, each carrying a marker found nowhere else. Every public
+surface is crawled as a visitor, a community member and a member of a reader group, and each marker must appear
+only where its reader may see it.
 
 Surfaces: every page reachable from the home page and the sitemap (HTML and JSON twins), the Atom feeds, the
 OAI-PMH endpoint, a site search for every marker, and for visitors the static mirror and the data dump.
@@ -20,6 +21,7 @@ from movement_archive.consent.models import Attribution, Method, Scope
 from movement_archive.contributions.models import Contribution
 from movement_archive.exports.dump import write_dump
 from movement_archive.exports.mirror import write_mirror
+from movement_archive.interviews.models import RestrictedPassage
 from movement_archive.interviews.tests.helpers import synthetic_interview
 from movement_archive.oralhistory.document import IndexPoint, Segment
 from movement_archive.testing import cast
@@ -48,6 +50,9 @@ MARKERS: dict[str, tuple[str, set[str]]] = {
     "ZqMiSumm1": ("the summary of that interview", set()),
     "ZqMiSegm1": ("its transcript", set()),
     "ZqMiIdxp1": ("its index", set()),
+    "ZqPasOpen": ("the open words of a public interview", EVERYONE),
+    "ZqPasSeg1": ("words in a passage of it restricted to the group", {GROUP}),
+    "ZqPasIdx1": ("an index point in that passage", {GROUP}),
     "ZqEvDesc1": ("the account of an event kept to the community", {MEMBER, GROUP}),
     "ZqSrcTit1": ("the title of a source restricted to editors", set()),
     "ZqSrcDes1": ("its description", set()),
@@ -130,6 +135,20 @@ class NoLeaksTests(TestCase):
             access="metadata",
         )
         type(listed).objects.filter(pk=listed.pk).update(summary="A summary. ZqMiSumm1")
+
+        told = synthetic_interview(
+            key="passage-interview",
+            title="Told in part",
+            lines=[
+                Segment(0, 3000, "We met in the park. ZqPasOpen", "Narrator"),
+                Segment(3000, 6000, "Then the police came. ZqPasSeg1", "Narrator"),
+            ],
+            segments_alt=[],
+            index=[IndexPoint(time_ms=4000, title="The police ZqPasIdx1")],
+        )
+        RestrictedPassage.objects.create(
+            interview=told, start_ms=3000, end_ms=6000, access="restricted", access_group=group
+        )
 
         cast.make_event(title="A members' meeting", description="Who came. ZqEvDesc1", access="community")
         cast.make_source(title="Private notes ZqSrcTit1", description="Notes. ZqSrcDes1", access="restricted")

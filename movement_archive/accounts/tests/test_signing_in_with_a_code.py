@@ -116,7 +116,7 @@ class SigningInWithACode(CastTestCase):
         self.assertRedirects(self.browser.get(VERIFY), f"{reverse('wagtailadmin_login')}?next={VERIFY}")
 
     def test_a_password_alone_shows_nothing_more_than_the_public_sees(self):
-        hidden = make_person(name="Hana Hidden", key="hana-hidden", access="restricted")
+        hidden = make_person(name="Hana Hidden", key="hana-hidden", consent="research")
         researcher = Client()
         researcher.login(username=self.researcher.username, password=PASSWORD)
         authenticator(self.researcher)

@@ -18,6 +18,7 @@ PRODUCTION = {
     "MOVEMENT_ARCHIVE_CSRF_TRUSTED_ORIGINS": "https://archive.example.org",
     "MOVEMENT_ARCHIVE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
     "MOVEMENT_ARCHIVE_HSTS_PRELOAD": "true",
+    "MOVEMENT_ARCHIVE_OAI_ADMIN_EMAIL": "archive@archive.example.org",
 }
 
 

@@ -45,7 +45,8 @@ def test_rewritten_addresses_are_escaped_again():
 
 
 def test_the_addresses_a_browser_loads_on_its_own_are_told_apart_from_links():
-    assert loaded_addresses(PAGE) == ["/static/core/archive.css", "?format=json", "/places/map.svg"]
+    # The JSON twin is a <link rel="alternate">: followed when asked for, never loaded with the page.
+    assert loaded_addresses(PAGE) == ["/static/core/archive.css", "/places/map.svg"]
 
 
 def test_a_stylesheet_names_its_fonts_and_images():

@@ -22,6 +22,7 @@ from movement_archive.testing import (
 )
 from movement_archive.testing.crawl import assert_no_leaks, assert_seen, crawl_site, find_markers
 from movement_archive.testing.links import json_twin
+from movement_archive.testing.two_factor import VerifiedClient
 
 # The interviews list is linked from no page yet, so crawls start there too.
 INTERVIEWS = ["/interviews/"]
@@ -72,7 +73,7 @@ class ASmallArchive(CastTestCase):
             title="An interview for editors", summary=f"Said in confidence. {EDITORS_INTERVIEW}", access="restricted"
         )
         cls.visitor = crawl_site(Client(), extra_urls=[*INTERVIEWS, "/places/NL/"])
-        editor_client = Client()
+        editor_client = VerifiedClient()  # signed in through both steps, as editors are
         editor_client.force_login(cls.editor)
         # English only: the visitor's crawl already shows that both languages are walked.
         cls.as_editor = crawl_site(editor_client, extra_urls=INTERVIEWS, never_follow=ENGLISH_ONLY)

@@ -1,0 +1,48 @@
+"""Which restricted passages of an interview are closed to a reader, for the page, its files and the search.
+
+The decision for each passage is the access rule's (``access.policy.decide``); the pure range arithmetic is in
+``oralhistory.passages``.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from movement_archive.access.policy import Outcome, decide
+from movement_archive.access.queries import level_full_q
+from movement_archive.access.readers import reader_for
+from movement_archive.oralhistory.passages import Range, merged
+
+from .models import Interview, RestrictedPassage
+
+
+def closed_ranges(interview: Interview, user) -> list[Range]:
+    """The passages of the interview this reader may not have, merged, in milliseconds. One query."""
+    reader, today = reader_for(user), timezone.localdate()
+    return merged(
+        (passage.start_ms, passage.end_ms)
+        for passage in interview.restricted_passages.all()
+        if decide(passage.access_rule, reader, today) < Outcome.FULL
+    )
+
+
+def closed_to(user) -> QuerySet[RestrictedPassage]:
+    """Every passage closed to the reader, as a query (for the search, which looks at many interviews)."""
+    return RestrictedPassage.objects.exclude(level_full_q(reader_for(user), timezone.localdate()))
+
+
+def in_closed_passage(user, *, interview: str, start: str, end: str | None = None) -> Exists:
+    """A condition on segments or index points: they fall in a passage closed to the reader. ``interview``,
+    ``start`` and ``end`` name the outer row's fields; a moment without an end counts as one millisecond."""
+    stop = Coalesce(OuterRef(end), OuterRef(start) + 1) if end else OuterRef(start) + 1
+    return Exists(
+        closed_to(user).filter(Q(interview=OuterRef(interview)), Q(start_ms__lt=stop), Q(end_ms__gt=OuterRef(start)))
+    )
+
+
+def can_silence(interview: Interview) -> bool:
+    """Whether the archive can serve the recording with closed passages silenced: a WAV file it keeps itself.
+    Compressed recordings and recordings kept elsewhere cannot be cut by time without decoding them."""
+    return bool(interview.recording) and interview.recording.name.lower().endswith(".wav")
