@@ -12,8 +12,6 @@ from django.db.models import Q
 
 from .policy import Ceiling, Level, Reader
 
-_NEVER = Q(pk__in=[])
-
 
 def consent_q(reader: Reader, prefix: str = "") -> Q:
     admitted = [Ceiling.NONE, Ceiling.PUBLIC]
@@ -45,14 +43,19 @@ def level_full_q(reader: Reader, today: date, prefix: str = "") -> Q:
     named_levels = Q(**{f"{p}access__in": [Level.RESTRICTED.value, Level.METADATA.value]})
     if reader.editor:
         return condition | named_levels
-    return condition | (named_levels & named_q(reader, prefix))
+    named = named_q(reader, prefix)
+    return condition | (named_levels & named) if named is not None else condition
 
 
-def named_q(reader: Reader, prefix: str = "") -> Q:
-    """Records opened to this reader by name or through one of their groups."""
-    named = _NEVER
+def named_q(reader: Reader, prefix: str = "") -> Q | None:
+    """Records opened to this reader by name or through one of their groups; None for a visitor, who has neither.
+
+    Only the access fields appear in it, never the primary key: search backends filter on indexed fields alone.
+    """
+    named = None
     if reader.user_id is not None:
-        named |= Q(**{f"{prefix}access_person": reader.user_id})
+        named = Q(**{f"{prefix}access_person": reader.user_id})
     if reader.group_ids:
-        named |= Q(**{f"{prefix}access_group__in": sorted(reader.group_ids)})
+        by_group = Q(**{f"{prefix}access_group__in": sorted(reader.group_ids)})
+        named = by_group if named is None else named | by_group
     return named

@@ -149,7 +149,9 @@ def _write_response(path: Path, response) -> None:
                 handle.write(chunk)
         else:
             handle.write(response.content)
-    response.close()
+    # Not closed here: the test client closes a response once it is read to the end (a streaming one when its
+    # content runs out). Closing it again sends request_finished, whose close_old_connections would end the
+    # database connection of a caller inside a transaction, as every PostgreSQL test is.
 
 
 def _write_redirect(root: Path, file: str, to: str) -> None:

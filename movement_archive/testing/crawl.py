@@ -173,9 +173,9 @@ class Crawl:
             response = self.client.get(value, follow=False)
         except Exception as error:
             raise CrawlError(f"{value} (linked from {found_on or 'the start'}) raised {error!r}") from error
+        # Read to the end, a streaming response is closed by the client itself (its file released); closing it
+        # again would end the database connection of a test running on PostgreSQL (see exports.mirror).
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        if response.streaming:
-            response.close()  # releases a file a FileResponse opened
         content_type = response.get("Content-Type", "")
         path, _ = links.split_target(value)
         kind = links.kind_of(content_type)
