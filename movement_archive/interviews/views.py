@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
 from movement_archive.oralhistory import ohms, srt, webvtt
+from movement_archive.redaction.text import shown_text
 from movement_archive.search.text import folded_terms
 
 from . import exports, queries, rendering
@@ -130,7 +131,7 @@ def _detail_data(request: HttpRequest, page: queries.InterviewPage) -> dict[str,
         "duration_ms": interview.duration_ms,
         "rights": interview.rights,
         "usage": interview.usage,
-        "summary": page.summary,
+        "summary": shown_text(page.summary, request.user),
         "content_withheld": page.withheld,
         "narrators": [_person(request, p) for p in page.narrators],
         "interviewers": [_person(request, p) for p in page.interviewers],
