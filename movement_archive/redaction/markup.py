@@ -134,7 +134,7 @@ def _scan(text: str) -> tuple[list[Part], list[Problem]]:
                 continue
             depth -= 1
             if depth == 0:
-                parts += _flush(plain, Plain) + [Redacted("".join(hidden), reason)]
+                parts += _flush(plain) + [Redacted("".join(hidden), reason)]
                 hidden = []
         else:
             if depth == 0:
@@ -149,17 +149,18 @@ def _scan(text: str) -> tuple[list[Part], list[Problem]]:
     if depth:
         # Fail closed: the words after an unclosed tag stay withheld.
         problem(Kind.UNCLOSED, opened_at.start(), opened_at.group())
-        parts += _flush(plain, Plain) + [Redacted("".join(hidden), reason)]
+        parts += _flush(plain) + [Redacted("".join(hidden), reason)]
     else:
-        parts += _flush(plain, Plain)
+        parts += _flush(plain)
     found.sort(key=lambda p: (p.line, p.column))
     return parts, found
 
 
-def _flush(pieces: list[str], kind) -> list[Part]:
+def _flush(pieces: list[str]) -> list[Part]:
+    """The plain text gathered so far as one part (none if empty), and an empty list to gather the next."""
     joined = "".join(pieces)
     pieces.clear()
-    return [kind(joined)] if joined else []
+    return [Plain(joined)] if joined else []
 
 
 def line_and_column(text: str, at: int) -> tuple[int, int]:
