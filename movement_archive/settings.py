@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "movement_archive.core",
     "movement_archive.accounts",
     "movement_archive.access",
+    "movement_archive.redaction",
     "movement_archive.places",
     "movement_archive.organisations",
     "movement_archive.organising",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from movement_archive.organising.models import OrganisingModel
 from movement_archive.places.models import Country
+from movement_archive.redaction.text import validate_markup
 from movement_archive.scrubbing import RejectedFile, Scrubbed, scrub
 
 from .models import Contribution
@@ -243,6 +244,11 @@ class ContributionForm(StampedForm):
         for name in ("models_then", "models_now"):
             self.fields[name].queryset = models if models is not None else OrganisingModel.objects.none()
 
+    def clean_narrative(self):
+        # Accepted, it becomes an organisation's description, whose redaction markup must be well formed.
+        validate_markup(self.cleaned_data["narrative"])
+        return self.cleaned_data["narrative"]
+
     def clean_other_names(self):
         return "\n".join(line.strip() for line in self.cleaned_data["other_names"].splitlines() if line.strip())
 
@@ -285,6 +291,11 @@ class MilestoneForm(forms.Form):
     month = _month(_("Month"))
     approximate = forms.BooleanField(label=_("Approximate"), required=False)
     text = _text(_("What happened"), rows=2, max_length=2000)
+
+    def clean_text(self):
+        # Accepted, a long one becomes an event's description, whose redaction markup must be well formed.
+        validate_markup(self.cleaned_data["text"])
+        return self.cleaned_data["text"]
 
     def clean(self):
         data = super().clean()

@@ -8,6 +8,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
+from movement_archive.redaction.text import shown_text
+
 from .queries import EpisodePage
 
 
@@ -25,7 +27,7 @@ def episode_data(page: EpisodePage, request: HttpRequest) -> dict[str, Any]:
         "partOfSeries": {"@type": "TVSeries", "name": episode.series.title},
     }
     if episode.summary:
-        data["description"] = episode.summary
+        data["description"] = shown_text(episode.summary, request.user)
     if page.countries:
         data["contentLocation"] = [
             {"@type": "Country", "name": c.name, "url": request.build_absolute_uri(c.get_absolute_url())}

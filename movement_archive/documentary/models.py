@@ -11,6 +11,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from movement_archive.core.models import CitedChild, EditorialRecord
+from movement_archive.redaction.models import PublicText, Redactable
+from movement_archive.redaction.panels import redactable_panel
 
 
 class Series(EditorialRecord):
@@ -93,11 +95,13 @@ class Credit(Orderable, CitedChild):
         return f"{self.get_role_display()}: {self.person or self.organisation or self.note}"
 
 
-class Episode(EditorialRecord):
+class Episode(Redactable, EditorialRecord):
     series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="episodes", verbose_name=_("series"))
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=255)
     summary = models.TextField(_("summary"), blank=True)
+    public_summary = PublicText("summary")  # what search indexes (see ``redaction``)
+    redactable_fields = ("summary",)
     countries = ParentalManyToManyField(
         "places.Country", blank=True, related_name="episodes", verbose_name=_("countries")
     )
@@ -113,18 +117,18 @@ class Episode(EditorialRecord):
         FieldPanel("number"),
         FieldPanel("title"),
         FieldPanel("key"),
-        FieldPanel("summary"),
+        redactable_panel("summary"),
         FieldPanel("countries"),
         FieldPanel("people"),
         FieldPanel("organisations"),
         FieldPanel("citations"),
     ]
     folded_name_fields = ("title",)
-    folded_text_fields = ("summary",)
+    folded_text_fields = ("public_summary",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
-        index.SearchField("summary"),
+        index.SearchField("public_summary"),
         index.FilterField("number"),
     ]
 

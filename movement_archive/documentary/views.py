@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 
 from movement_archive.core import twins
 from movement_archive.core.citations import attach_citations, citation_data
+from movement_archive.redaction.text import shown_text, withheld_text
 
 from . import jsonld
 from .models import Credit, Episode
@@ -57,7 +58,8 @@ def episode_list(request: HttpRequest) -> HttpResponse:
     except twins.BadQuery as error:
         return twins.bad_query(request, error)
     for episode in page.object_list:
-        episode.excerpt = Truncator(episode.summary).words(EXCERPT_WORDS)
+        # An excerpt is shown alike to every reader: redacted words are markers in it, even for editors.
+        episode.excerpt = Truncator(withheld_text(episode.summary)).words(EXCERPT_WORDS)
     credits = credits_of(series, request.user) if series else []
     conference = conference_of(series, request.user) if series else None
     conference_url = reverse("events:detail", args=[conference.key]) if conference else None
@@ -130,7 +132,7 @@ def episode_detail(request: HttpRequest, number: int) -> HttpResponse:
                 "title": series.title,
                 "url": request.build_absolute_uri(reverse("documentary:list")),
             },
-            "summary": episode.summary,
+            "summary": shown_text(episode.summary, request.user),
             "countries": [_country(request, c) for c in page.countries],
             "people": [_named(request, person) for person in page.people],
             "organisations": [_named(request, organisation) for organisation in page.organisations],

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from movement_archive.dates import edtf
 from movement_archive.dates.edtf import SingleDate
+from movement_archive.redaction.text import shown_text
 
 from .models import Event
 
@@ -34,8 +35,9 @@ def schema_date(end: SingleDate | None) -> str | None:
     return end.lower.isoformat()[: _ISO_WIDTH[end.precision]]
 
 
-def event_jsonld(event: Event, absolute: Callable[[str], str]) -> dict:
-    """The JSON-LD of an event whose page relations are prefetched (see ``queries.event_for_page``)."""
+def event_jsonld(event: Event, absolute: Callable[[str], str], user=None) -> dict:
+    """The JSON-LD of an event whose page relations are prefetched (see ``queries.event_for_page``), as ``user``
+    may read it (redacted words, ``redaction.text``)."""
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -45,7 +47,7 @@ def event_jsonld(event: Event, absolute: Callable[[str], str]) -> dict:
         "name": event.title,
     }
     if event.description:
-        data["description"] = event.description
+        data["description"] = shown_text(event.description, user)
     parsed = edtf.parse(event.date)
     if start := schema_date(parsed.start):
         data["startDate"] = start

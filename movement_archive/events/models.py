@@ -16,6 +16,8 @@ from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import EditorialRecord
 from movement_archive.dates import edtf
+from movement_archive.redaction.models import PublicText, Redactable
+from movement_archive.redaction.panels import redactable_panel
 
 
 class EventQuerySet(RestrictedQuerySet):
@@ -28,7 +30,7 @@ class EventQuerySet(RestrictedQuerySet):
         return self.order_by("date_sort", "date_upper", "title", "pk")
 
 
-class Event(Restricted, EditorialRecord):
+class Event(Redactable, Restricted, EditorialRecord):
     class Kind(models.TextChoices):
         FOUNDING = "founding", _("Founding")
         CLOSURE = "closure", _("Closure")
@@ -55,6 +57,8 @@ class Event(Restricted, EditorialRecord):
     date_lower = models.DateField(null=True, editable=False)
     date_upper = models.DateField(null=True, editable=False)
     description = models.TextField(_("description"), blank=True)
+    public_description = PublicText("description")  # what search indexes (see ``redaction``)
+    redactable_fields = ("description",)
     # The contribution it was made from, whose consent it follows (``consent.effects``).
     made_from = models.ForeignKey(
         "contributions.Contribution",
@@ -85,7 +89,7 @@ class Event(Restricted, EditorialRecord):
         FieldPanel("title"),
         FieldPanel("key"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
-        FieldPanel("description"),
+        redactable_panel("description"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("statistic_qualifier"), FieldPanel("statistic_value")]),
@@ -101,11 +105,11 @@ class Event(Restricted, EditorialRecord):
         FieldPanel("citations"),
     ]
     folded_name_fields = ("title",)
-    folded_text_fields = ("description",)
+    folded_text_fields = ("public_description",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
-        index.SearchField("description"),
+        index.SearchField("public_description"),
         index.FilterField("kind"),
         index.FilterField("date_lower"),
         index.FilterField("date_upper"),

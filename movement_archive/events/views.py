@@ -9,6 +9,7 @@ from movement_archive.core import twins
 from movement_archive.core.citations import attach_citations, citation_data
 from movement_archive.core.dates import date_in_words
 from movement_archive.dates import edtf
+from movement_archive.redaction.text import shown_text
 
 from . import queries
 from .figures import figure_value, statistic_text
@@ -180,7 +181,7 @@ def detail(request: HttpRequest, key: str) -> HttpResponse:
         return {
             **_event_summary(request, event),
             "kind_label": str(event.get_kind_display()),
-            "description": event.description,
+            "description": shown_text(event.description, request.user),
             "content_withheld": event.content_withheld,
             "date_bounds": {
                 "earliest": event.date_lower.isoformat() if event.date_lower != edtf.MIN_DATE else None,
@@ -198,7 +199,7 @@ def detail(request: HttpRequest, key: str) -> HttpResponse:
                 {
                     "key": d.key,
                     "title": d.title,
-                    "summary": d.summary,
+                    "summary": shown_text(d.summary, request.user),
                     "claims": [
                         {
                             "statement": claim.statement,
@@ -218,7 +219,7 @@ def detail(request: HttpRequest, key: str) -> HttpResponse:
         "event": event,
         "disagreements": disagreements,
         # Safe: as_script_text escapes every "<", so no value can end the script element (see jsonld.py).
-        "jsonld": mark_safe(as_script_text(event_jsonld(event, absolute))),
+        "jsonld": mark_safe(as_script_text(event_jsonld(event, absolute, request.user))),
         "json_twin": _json_twin(request),
     }
     return twins.respond(request, "events/detail.html", context, data)

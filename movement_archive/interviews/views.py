@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
 from movement_archive.oralhistory import ohms, srt, wav_silence, webvtt
+from movement_archive.redaction.text import shown_text
 from movement_archive.search.text import folded_terms
 
 from . import exports, queries, rendering
@@ -132,7 +133,7 @@ def _detail_data(request: HttpRequest, page: queries.InterviewPage) -> dict[str,
         "duration_ms": interview.duration_ms,
         "rights": interview.rights,
         "usage": interview.usage,
-        "summary": page.summary,
+        "summary": shown_text(page.summary, request.user),
         "content_withheld": page.withheld,
         "closed_passages": [{"start_ms": start, "end_ms": end} for start, end in page.closed_passages],
         "narrators": [_person(request, p) for p in page.narrators],

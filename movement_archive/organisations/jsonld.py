@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from movement_archive.core.fields import parsed_or_none
+from movement_archive.redaction.text import shown_text
 
 from .models import RelationType
 from .queries import OrganisationPage
@@ -55,7 +56,7 @@ def organisation_jsonld(page: OrganisationPage, request: HttpRequest) -> dict[st
     if alternates:
         data["alternateName"] = alternates
     if organisation.description:
-        data["description"] = organisation.description
+        data["description"] = shown_text(organisation.description, request.user)
     for prop, value in (("foundingDate", organisation.founded), ("dissolutionDate", organisation.closed)):
         if plain_date(value):
             data[prop] = plain_date(value)

@@ -20,6 +20,8 @@ from movement_archive.access.readers import reader_for
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField, parsed_or_none
 from movement_archive.core.models import CitedChild, EditorialRecord, RecordQuerySet
+from movement_archive.redaction.models import PublicText, Redactable
+from movement_archive.redaction.panels import redactable_panel
 
 from .forms import OrganisationForm
 
@@ -36,7 +38,7 @@ class OrganisationQuerySet(RecordQuerySet):
         return super().visible_to(user).filter(consent_q(reader_for(user)))
 
 
-class Organisation(Restricted, EditorialRecord):
+class Organisation(Redactable, Restricted, EditorialRecord):
     """A group of the movement. Its access level covers its sensitive fields only: where it works (its
     localities) and how to reach it (its website), which can endanger members where drug use is a crime."""
 
@@ -84,6 +86,8 @@ class Organisation(Restricted, EditorialRecord):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    public_description = PublicText("description")  # what search indexes (see ``redaction``)
+    redactable_fields = ("description",)
     # The contribution it was made from, whose consent it follows (``consent.effects``).
     made_from = models.ForeignKey(
         "contributions.Contribution",
@@ -118,20 +122,20 @@ class Organisation(Restricted, EditorialRecord):
             heading=_("Access to where it works and how to reach it"),
             help_text=_("Covers the localities and the website; the rest of the record is public."),
         ),
-        FieldPanel("description"),
+        redactable_panel("description"),
         InlinePanel("practices", label=_("Organising models practised")),
         InlinePanel("relations", label=_("Relations to other organisations")),
         FieldPanel("citations"),
     ]
 
     folded_name_fields = ("name", "acronym", "other_names__name")
-    folded_text_fields = ("description",)
+    folded_text_fields = ("public_description",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("acronym", boost=3),
         index.AutocompleteField("acronym"),
-        index.SearchField("description"),
+        index.SearchField("public_description"),
         index.RelatedFields("other_names", [index.SearchField("name", boost=2), index.AutocompleteField("name")]),
         index.FilterField("kind"),
         index.FilterField("scope"),

@@ -15,6 +15,7 @@ from movement_archive.core import twins
 from movement_archive.core.aggregates import Pages
 from movement_archive.core.citations import citation_data
 from movement_archive.core.dates import date_in_words
+from movement_archive.redaction.text import shown_text
 
 from . import jsonld, queries
 from .filters import read_filters
@@ -102,7 +103,7 @@ def _detail_data(request: HttpRequest, page: queries.OrganisationPage) -> dict[s
     return {
         **_reference(request, o, name=o.name, acronym=o.acronym),
         "other_names": [{"name": n.name, "kind": n.kind, "language": n.language} for n in o.other_names.all()],
-        "description": o.description,
+        "description": shown_text(o.description, request.user),
         "kind": o.kind,
         "scope": o.scope,
         "status": o.status,
@@ -168,7 +169,7 @@ def _detail_data(request: HttpRequest, page: queries.OrganisationPage) -> dict[s
             {
                 "key": d.key,
                 "title": d.title,
-                "summary": d.summary,
+                "summary": shown_text(d.summary, request.user),
                 "claims": [
                     {"statement": c.statement, "citations": citation_data(c.cited, request)} for c in d.claims.all()
                 ],

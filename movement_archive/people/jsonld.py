@@ -8,6 +8,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
+from movement_archive.redaction.text import shown_text
+
 from .queries import PersonPage
 
 
@@ -24,7 +26,7 @@ def person_data(page: PersonPage, request: HttpRequest) -> dict[str, Any]:
     if page.other_names:
         data["alternateName"] = page.other_names
     if page.biography:
-        data["description"] = page.biography
+        data["description"] = shown_text(page.biography, request.user)
     organisations = {a.organisation.pk: a.organisation for a in page.affiliations}
     if organisations:
         data["affiliation"] = [

@@ -20,6 +20,8 @@ from movement_archive.access.readers import named_reader
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.keys import slug_words
 from movement_archive.core.models import CitedChild, EditorialRecord
+from movement_archive.redaction.models import PublicText, Redactable
+from movement_archive.redaction.panels import redactable_panel
 
 
 class PersonRole(TaggedItemBase):
@@ -32,7 +34,7 @@ class PersonRole(TaggedItemBase):
         ]
 
 
-class Person(Restricted, EditorialRecord):
+class Person(Redactable, Restricted, EditorialRecord):
     """Someone in the movement's history.
 
     ``name`` is who they are; ``public_name`` is how the reading surfaces call them, which the consent ledger
@@ -64,9 +66,11 @@ class Person(Restricted, EditorialRecord):
         "places.Country", blank=True, related_name="people", verbose_name=_("countries")
     )
     biography = models.TextField(_("biography"), blank=True)
+    public_biography = PublicText("biography")
 
     objects = RestrictedQuerySet.as_manager()
     LEDGER_FIELDS = (*Restricted.LEDGER_FIELDS, "attribution")
+    redactable_fields = ("biography",)
 
     panels = [
         FieldPanel("name"),
@@ -77,17 +81,18 @@ class Person(Restricted, EditorialRecord):
         access_panel(),
         FieldPanel("roles"),
         FieldPanel("countries"),
-        FieldPanel("biography"),
+        redactable_panel("biography"),
         InlinePanel("affiliations", label=_("Affiliations")),
         FieldPanel("citations"),
     ]
-    # Only what the reading surfaces show is indexed: the public name, and other names only for a person named.
+    # Only what the reading surfaces show is indexed: the public name, other names only for a person named, and
+    # the biography without its redacted spans.
     folded_name_fields = ("public_name", "shown_other_names")
-    folded_text_fields = ("biography",)
+    folded_text_fields = ("public_biography",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("public_name", boost=3),
         index.AutocompleteField("public_name"),
-        index.SearchField("biography"),
+        index.SearchField("public_biography"),
         # Autocomplete too, so that the start of a person's other name finds them, as for organisations.
         index.SearchField("shown_other_names", boost=2),
         index.AutocompleteField("shown_other_names"),

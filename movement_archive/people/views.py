@@ -10,6 +10,7 @@ from django.urls import reverse
 from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
 from movement_archive.core.citations import citation_data
+from movement_archive.redaction.text import shown_text
 
 from . import jsonld
 from .models import Person
@@ -96,7 +97,7 @@ def person_detail(request: HttpRequest, key: str) -> HttpResponse:
             "roles": page.roles,
             "content_withheld": page.withheld,
             **({"real_name": page.real_name} if page.real_name else {}),
-            "biography": page.biography,
+            "biography": shown_text(page.biography, request.user),
             "countries": [_country(request, c) for c in page.countries],
             "affiliations": [_affiliation(request, a, citations=True) for a in page.affiliations],
             "events": [

@@ -24,6 +24,7 @@ from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel, Practice
 from movement_archive.people.models import Person
 from movement_archive.places.models import Country, Locality
+from movement_archive.redaction.text import withheld_text
 from movement_archive.sources.models import Source
 
 from .filters import Filters
@@ -175,7 +176,8 @@ class Kind:
     model: type[Model]
     visible: Callable[[Any], QuerySet]  # user -> what the reader may see; the search keeps to it
     names: Callable[[Model], list[str]]  # title, acronym, other names: the texts ranking looks at
-    texts: Callable[[Model], list[str]]  # where a snippet may come from, main text first
+    # Where a snippet may come from, main text first; redacted words as markers (``redaction.text.withheld_text``).
+    texts: Callable[[Model], list[str]]
     narrow: Callable[[QuerySet, Filters, Any], QuerySet | None]  # None: the filters leave this kind out
     name_fields: tuple[str, ...]  # the columns behind ``names``, read for accented spellings
     prefetch: tuple[str, ...] = ()
@@ -197,7 +199,7 @@ KINDS: tuple[Kind, ...] = (
         Organisation,
         lambda user: Organisation.objects.visible_to(user),
         names=lambda o: [o.name, o.acronym, *_other_names(o)],
-        texts=lambda o: [o.description, _known_as(o)],
+        texts=lambda o: [withheld_text(o.description), _known_as(o)],
         narrow=_narrow_organisations,
         name_fields=("name", "acronym", "other_names__name"),
         prefetch=("other_names",),
@@ -209,7 +211,7 @@ KINDS: tuple[Kind, ...] = (
         lambda user: Person.objects.readable_by(user),
         # What the pages show of a person: the public name, and other names only for someone shown by name.
         names=lambda p: [p.shown_name, *(_other_names(p) if p.named else [])],
-        texts=lambda p: [p.biography, _known_as(p) if p.named else ""],
+        texts=lambda p: [withheld_text(p.biography), _known_as(p) if p.named else ""],
         narrow=_narrow_placed,
         name_fields=("public_name",),
         prefetch=("other_names",),
@@ -220,7 +222,7 @@ KINDS: tuple[Kind, ...] = (
         Event,
         lambda user: Event.objects.readable_by(user),
         names=lambda e: [e.title],
-        texts=lambda e: [e.description],
+        texts=lambda e: [withheld_text(e.description)],
         narrow=_narrow_events,
         name_fields=("title",),
     ),
@@ -230,7 +232,7 @@ KINDS: tuple[Kind, ...] = (
         Episode,
         lambda user: Episode.objects.visible_to(user),
         names=lambda e: [e.title],
-        texts=lambda e: [e.summary],
+        texts=lambda e: [withheld_text(e.summary)],
         narrow=_narrow_placed,
         name_fields=("title",),
     ),
@@ -252,7 +254,7 @@ KINDS: tuple[Kind, ...] = (
         # Its title names its narrator ("Interview with …"); ranked as a name, it would push the person's own
         # record down. So it ranks as text: found by the title, listed after the records the words name.
         names=lambda i: [],
-        texts=lambda i: [i.summary, i.keywords],
+        texts=lambda i: [withheld_text(i.summary), i.keywords],
         narrow=_narrow_interviews,
         name_fields=(),
     ),
@@ -292,7 +294,7 @@ KINDS: tuple[Kind, ...] = (
         Source,
         lambda user: Source.objects.readable_by(user),
         names=lambda s: [s.title],
-        texts=lambda s: [s.description],
+        texts=lambda s: [withheld_text(s.description)],
         narrow=_narrow_sources,
         name_fields=("title",),
     ),

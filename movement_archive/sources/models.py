@@ -16,9 +16,11 @@ from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, Res
 from movement_archive.access.panels import access_panel
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import CitedChild, EditorialRecord
+from movement_archive.redaction.models import PublicText, Redactable
+from movement_archive.redaction.panels import redactable_panel
 
 
-class Source(Restricted, EditorialRecord):
+class Source(Redactable, Restricted, EditorialRecord):
     """A document, film or conversation the archive's facts come from. Its access level covers its address and
     description; a "metadata only" source is cited by title, its content withheld."""
 
@@ -44,6 +46,8 @@ class Source(Restricted, EditorialRecord):
     )
     url = models.URLField(_("address"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    public_description = PublicText("description")  # what search indexes (see ``redaction``)
+    redactable_fields = ("description",)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -56,17 +60,17 @@ class Source(Restricted, EditorialRecord):
         FieldPanel("date"),
         FieldPanel("file_name"),
         FieldPanel("url"),
-        FieldPanel("description"),
+        redactable_panel("description"),
         access_panel(),
         FieldPanel("citations"),
     ]
     folded_name_fields = ("title",)
-    folded_text_fields = ("description",)
+    folded_text_fields = ("public_description",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
         *ACCESS_FILTER_FIELDS,
-        index.SearchField("description"),
+        index.SearchField("public_description"),
     ]
 
     class Meta:
@@ -93,11 +97,13 @@ class Source(Restricted, EditorialRecord):
         return contribution.credited_as or gettext("a contributor who chose to stay anonymous")
 
 
-class Disagreement(EditorialRecord):
+class Disagreement(Redactable, EditorialRecord):
     """Sources that say different things: the archive keeps every claim, each with its citation."""
 
     title = models.CharField(_("title"), max_length=255)
     summary = models.TextField(_("summary"), blank=True)
+    public_summary = PublicText("summary")  # what search indexes (see ``redaction``)
+    redactable_fields = ("summary",)
     events = ParentalManyToManyField("events.Event", blank=True, related_name="disagreements", verbose_name=_("events"))
     organisations = ParentalManyToManyField(
         "organisations.Organisation", blank=True, related_name="disagreements", verbose_name=_("organisations")
@@ -106,14 +112,17 @@ class Disagreement(EditorialRecord):
     panels = [
         FieldPanel("title"),
         FieldPanel("key"),
-        FieldPanel("summary"),
+        redactable_panel("summary"),
         FieldPanel("events"),
         FieldPanel("organisations"),
         InlinePanel("claims", min_num=2, label=_("Claims")),
     ]
     folded_name_fields = ("title",)
-    folded_text_fields = ("summary",)
-    search_fields = EditorialRecord.search_fields + [index.SearchField("title", boost=2), index.SearchField("summary")]
+    folded_text_fields = ("public_summary",)
+    search_fields = EditorialRecord.search_fields + [
+        index.SearchField("title", boost=2),
+        index.SearchField("public_summary"),
+    ]
 
     class Meta:
         ordering = ["title"]

@@ -10,6 +10,7 @@ from movement_archive.access.pages import record_for_page
 from movement_archive.access.withholding import withhold
 from movement_archive.core import twins
 from movement_archive.core.dates import date_in_words
+from movement_archive.redaction.text import shown_text
 
 from .models import Source
 from .queries import people_and_publishers, read_kind, source_listing, what_source_supports
@@ -77,7 +78,7 @@ def source_detail(request: HttpRequest, key: str) -> HttpResponse:
     def data() -> dict[str, Any]:
         return {
             **_summary(request, source),
-            "description": source.description,
+            "description": shown_text(source.description, request.user),
             "content_withheld": source.content_withheld,
             "address": source.url,
             "file": source.file_name,

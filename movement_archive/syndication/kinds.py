@@ -8,7 +8,8 @@ Two rules, so that this module is easy to audit:
   each kind's choice is one function (``_organisation``, ``_person``...) returning an ``Entry``.
 
 Harvesters copy what they are given and keep it, so the choice is deliberately small: a title, the page's
-address, dates, and a short excerpt of the description the page opens with. People get no excerpt at all.
+address, dates, and a short excerpt of the description the page opens with, redacted words as markers. People
+get no excerpt at all.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
 from movement_archive.people.models import Person
+from movement_archive.redaction.text import withheld_text
 from movement_archive.sources.models import Source
 
 # As many words as the episode list shows of each summary.
@@ -64,10 +66,11 @@ class Kind:
 
 
 def _excerpt(text: str, record=None) -> str:
-    """The start of a text, unless it is the content of a record listed with its metadata only."""
+    """The start of a text, unless it is the content of a record listed with its metadata only; redacted words
+    are markers in it, as on the page an anonymous reader opens."""
     if record is not None and hasattr(record, "access") and not record.content_shown_to(None):
         return ""
-    return Truncator(text).words(EXCERPT_WORDS)
+    return Truncator(withheld_text(text)).words(EXCERPT_WORDS)
 
 
 # What a person's public name is made of (``Person.shown_name``).

@@ -4,7 +4,8 @@ surface is crawled as a visitor, a community member and a member of a reader gro
 only where its reader may see it.
 
 Surfaces: every page reachable from the home page and the sitemap (HTML and JSON twins), the Atom feeds, the
-OAI-PMH endpoint, a site search for every marker, and for visitors the static mirror and the data dump.
+OAI-PMH endpoint, a site search for every marker, and for visitors the static mirror and the data dump. Spans
+redacted in public texts are material no reader here may see.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ MARKERS: dict[str, tuple[str, set[str]]] = {
     "ZqPasSeg1": ("words in a passage of it restricted to the group", {GROUP}),
     "ZqPasIdx1": ("an index point in that passage", {GROUP}),
     "ZqEvDesc1": ("the account of an event kept to the community", {MEMBER, GROUP}),
+    "ZqVisBio2": ("the words everyone reads around a redacted span in a public biography", EVERYONE),
+    "ZqRedBio1": ("the words that biography redacts", set()),
+    "ZqVisEvt2": ("the words everyone reads around a redacted span in a public event's account", EVERYONE),
+    "ZqRedEvt1": ("the words that account redacts", set()),
     "ZqSrcTit1": ("the title of a source restricted to editors", set()),
     "ZqSrcDes1": ("its description", set()),
     "ZqOrgSite": ("the website of a group whose whereabouts are restricted", {GROUP}),
@@ -151,6 +156,9 @@ class NoLeaksTests(TestCase):
         )
 
         cast.make_event(title="A members' meeting", description="Who came. ZqEvDesc1", access="community")
+        # Public records with a span redacted: editors alone read it, and none of the three readers here is one.
+        person(name="Kitchen Organiser", biography="Ran a kitchen. ZqVisBio2 [redact]With ZqRedBio1[/redact].")
+        cast.make_event(title="A kitchen opens", description="Who cooked. ZqVisEvt2 [redact]ZqRedEvt1[/redact]")
         cast.make_source(title="Private notes ZqSrcTit1", description="Notes. ZqSrcDes1", access="restricted")
         # The town is a public place, listed on its country's page; that this group works there is not.
         town = cast.make_locality(name="Harbourtown")
