@@ -11,6 +11,7 @@ from movement_archive.oralhistory.document import IndexPoint as IndexPointData
 from movement_archive.oralhistory.document import Segment as SegmentData
 from movement_archive.oralhistory.passages import open_parts
 from movement_archive.people.models import Person
+from movement_archive.redaction.text import shown_text
 
 from .models import IndexPoint, Interview, Participant, Transcript
 from .passages import closed_ranges
@@ -41,24 +42,27 @@ def interview_document(interview: Interview, user=None) -> InterviewDocument:
         media_format=interview.media_kind,
         rights=interview.rights,
         usage=interview.usage,
-        description=interview.summary,
+        description=shown_text(interview.summary, user),
         repository=interview.repository,
         collection=interview.collection,
         accession=interview.accession,
         keywords=IndexPoint.split(interview.keywords),
         subjects=IndexPoint.split(interview.subjects),
-        segments=transcript_segments(original, closed),
-        segments_alt=transcript_segments(translation, closed),
-        index=[_point(p) for p in points],
+        segments=transcript_segments(original, closed, user),
+        segments_alt=transcript_segments(translation, closed, user),
+        index=[_point(p, user) for p in points],
     )
 
 
-def transcript_segments(transcript: Transcript | None, closed: list[tuple[int, int]] = ()) -> list[SegmentData]:
-    """The transcript's segments outside the ``closed`` passages (``passages.closed_ranges``)."""
+def transcript_segments(
+    transcript: Transcript | None, closed: list[tuple[int, int]] = (), user=None
+) -> list[SegmentData]:
+    """The transcript's segments outside the ``closed`` passages (``passages.closed_ranges``), their redacted spans
+    as the reader sees them."""
     if transcript is None:
         return []
     rows = transcript.segments.order_by("position").values_list("start_ms", "end_ms", "text", "speaker")
-    segments = [SegmentData(start, end, text, speaker) for start, end, text, speaker in rows]
+    segments = [SegmentData(start, end, shown_text(text, user), speaker) for start, end, text, speaker in rows]
     return open_parts(segments, closed, end=lambda segment: segment.end_ms)
 
 
@@ -66,15 +70,15 @@ def _at(point: IndexPoint) -> int:
     return point.time_ms
 
 
-def _point(point: IndexPoint) -> IndexPointData:
+def _point(point: IndexPoint, user=None) -> IndexPointData:
     return IndexPointData(
         time_ms=point.time_ms,
         title=point.title,
         title_alt=point.title_alt,
-        partial_transcript=point.partial_transcript,
-        partial_transcript_alt=point.partial_transcript_alt,
-        synopsis=point.synopsis,
-        synopsis_alt=point.synopsis_alt,
+        partial_transcript=shown_text(point.partial_transcript, user),
+        partial_transcript_alt=shown_text(point.partial_transcript_alt, user),
+        synopsis=shown_text(point.synopsis, user),
+        synopsis_alt=shown_text(point.synopsis_alt, user),
         keywords=IndexPoint.split(point.keywords),
         keywords_alt=IndexPoint.split(point.keywords_alt),
         subjects=IndexPoint.split(point.subjects),

@@ -31,6 +31,7 @@ from movement_archive.access.panels import access_panel
 from movement_archive.access.policy import Level, Rule
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import EditorialRecord
+from movement_archive.redaction.models import PublicText, Redactable
 from movement_archive.search.text import folded_copy
 
 from .storage import recording_storage
@@ -79,7 +80,7 @@ class SegmentQuerySet(models.QuerySet):
         return self.filter(models.Exists(transcripts)).exclude(closed)
 
 
-class Interview(Restricted, EditorialRecord):
+class Interview(Redactable, Restricted, EditorialRecord):
     """An oral-history interview. Its access level covers the page's content (summary, recording, transcript,
     index, captions and exports); a "metadata only" interview is listed with its title, date and place."""
 
@@ -151,6 +152,8 @@ class Interview(Restricted, EditorialRecord):
     )
 
     objects = RestrictedQuerySet.as_manager()
+    redactable_fields = ("summary",)
+    public_summary = PublicText("summary")
 
     panels = [
         FieldPanel("title"),
@@ -177,11 +180,11 @@ class Interview(Restricted, EditorialRecord):
         FieldPanel("citations"),
     ]
     folded_name_fields = ("title",)
-    folded_text_fields = ("summary",)
+    folded_text_fields = ("public_summary",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
-        index.SearchField("summary"),
+        index.SearchField("public_summary"),
         *ACCESS_FILTER_FIELDS,
     ]
 
@@ -355,6 +358,11 @@ class IndexPoint(index.Indexed, Orderable):
     hyperlinks = models.JSONField(_("links"), default=list, blank=True)
 
     objects = IndexPointQuerySet.as_manager()
+    # Editors may mark spans of these texts as redacted; the search index holds them without the spans.
+    public_synopsis = PublicText("synopsis")
+    public_synopsis_alt = PublicText("synopsis_alt")
+    public_partial_transcript = PublicText("partial_transcript")
+    public_partial_transcript_alt = PublicText("partial_transcript_alt")
 
     panels = [
         FieldPanel("time_ms"),
@@ -370,10 +378,10 @@ class IndexPoint(index.Indexed, Orderable):
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("title_alt", boost=2),
-        index.SearchField("synopsis"),
-        index.SearchField("synopsis_alt"),
-        index.SearchField("partial_transcript"),
-        index.SearchField("partial_transcript_alt"),
+        index.SearchField("public_synopsis"),
+        index.SearchField("public_synopsis_alt"),
+        index.SearchField("public_partial_transcript"),
+        index.SearchField("public_partial_transcript_alt"),
         index.SearchField("keywords"),
         index.SearchField("keywords_alt"),
         index.SearchField("subjects"),
@@ -390,7 +398,7 @@ class IndexPoint(index.Indexed, Orderable):
 
     def search_text_folded(self) -> str:
         """The point's texts without their accents, so every backend finds them typed plainly."""
-        return folded_copy([self.title, self.title_alt, self.synopsis, self.synopsis_alt, self.keywords])
+        return folded_copy([self.title, self.title_alt, self.public_synopsis, self.public_synopsis_alt, self.keywords])
 
     @staticmethod
     def split(value: str) -> list[str]:
@@ -432,9 +440,11 @@ class Segment(index.Indexed, models.Model):
     text = models.TextField(_("text"))
 
     objects = SegmentQuerySet.as_manager()
+    # A transcript imported with [redact]…[/redact] spans keeps them; the index holds the words around them only.
+    public_text = PublicText("text")
 
     search_fields = [
-        index.SearchField("text"),
+        index.SearchField("public_text"),
         index.SearchField("search_text_folded"),
         index.FilterField("transcript"),  # the search looks within transcripts of interviews the reader may see
     ]
@@ -451,4 +461,4 @@ class Segment(index.Indexed, models.Model):
         return f"{self.start_ms} ms: {self.text[:60]}"
 
     def search_text_folded(self) -> str:
-        return folded_copy([self.text])
+        return folded_copy([self.public_text])

@@ -13,6 +13,7 @@ from movement_archive.oralhistory.passages import open_parts
 from movement_archive.organisations.models import Organisation
 from movement_archive.people.models import Person
 from movement_archive.places.models import Country
+from movement_archive.redaction.text import has_markup, shown_text
 
 from .models import EpisodeUse, IndexPoint, Interview, Participant, Transcript
 from .passages import can_silence, closed_ranges
@@ -92,6 +93,8 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
     beside = next((t for t in transcripts if t.language == translation and t != shown), None)
     closed = [] if withheld else closed_ranges(interview, user)
     points = [] if withheld else list(interview.index_points.order_by("time_ms", "sort_order"))
+    points = open_parts(points, closed, start=lambda point: point.time_ms)
+    lines = open_parts(_lines(shown, beside), closed, end=lambda line: line.end_ms)
     return InterviewPage(
         interview=interview,
         narrators=[p.person for p in participants if p.role == Participant.Role.NARRATOR],
@@ -103,15 +106,30 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
         ),
         organisations=list(Organisation.objects.visible_to(user).filter(interviews=interview).order_by("name")),
         countries=list(interview.countries.order_by("name")),
-        index_points=open_parts(points, closed, start=lambda point: point.time_ms),
+        index_points=[_shown_point(point, user) for point in points],
         transcripts=transcripts,
         transcript=shown,
         translation=beside,
-        lines=open_parts(_lines(shown, beside), closed, end=lambda line: line.end_ms),
+        lines=[_shown_line(line, user) for line in lines],
         closed_passages=closed,
         summary="" if withheld else interview.summary,
         withheld=withheld,
     )
+
+
+def _shown_line(line: Line, user) -> Line:
+    """The line with its redacted spans as this reader sees them (``redaction.text.shown_text``); most lines have
+    none, and cost one look for a "[" each."""
+    if not (has_markup(line.text) or has_markup(line.translation)):
+        return line
+    return line._replace(text=shown_text(line.text, user), translation=shown_text(line.translation, user))
+
+
+def _shown_point(point: IndexPoint, user) -> IndexPoint:
+    """The index point with its redacted spans as this reader sees them; set on the instance, never saved."""
+    for name in ("synopsis", "synopsis_alt", "partial_transcript", "partial_transcript_alt"):
+        setattr(point, name, shown_text(getattr(point, name), user))
+    return point
 
 
 def _lines(shown: Transcript | None, beside: Transcript | None) -> list[Line]:

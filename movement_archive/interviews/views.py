@@ -264,7 +264,7 @@ def captions(request: HttpRequest, key: str, language: str) -> HttpResponse:
     """A transcript as WebVTT, for the player's captions track."""
     interview = _readable(request, key, "captions")
     transcript = get_object_or_404(interview.transcripts, language=language)
-    segments = exports.transcript_segments(transcript, closed_ranges(interview, request.user))
+    segments = exports.transcript_segments(transcript, closed_ranges(interview, request.user), request.user)
     return _private(HttpResponse(webvtt.write_webvtt(segments), content_type="text/vtt; charset=utf-8"))
 
 

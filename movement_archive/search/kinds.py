@@ -265,7 +265,13 @@ KINDS: tuple[Kind, ...] = (
         lambda user: IndexPoint.objects.visible_to(user).select_related("interview"),
         searched=lambda user: IndexPoint.objects.filter(interview__in=_heard(user)),
         names=lambda p: [p.title, p.title_alt],
-        texts=lambda p: [p.synopsis, p.partial_transcript, p.keywords, p.synopsis_alt, p.subjects],
+        texts=lambda p: [
+            withheld_text(p.synopsis),
+            withheld_text(p.partial_transcript),
+            p.keywords,
+            withheld_text(p.synopsis_alt),
+            p.subjects,
+        ],
         narrow=lambda found, filters, user: _narrow_interviews(found, filters, user, "interview"),
         name_fields=("title", "title_alt"),
         url=lambda p: f"{moment_url(p.interview, p.time_ms)}#transcript",
@@ -281,7 +287,7 @@ KINDS: tuple[Kind, ...] = (
             transcript__in=Transcript.objects.filter(interview__in=_heard(user))
         ),
         names=lambda s: [],
-        texts=lambda s: [s.text],
+        texts=lambda s: [withheld_text(s.text)],
         narrow=lambda found, filters, user: _narrow_interviews(found, filters, user, "transcript__interview"),
         name_fields=(),
         url=_segment_url,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from unittest import expectedFailure
 
 from django.urls import reverse
 
@@ -178,9 +177,5 @@ class RedactedSpansTests(cast.CastTestCase):
         self.assertIn("[withheld]", found["snippet"])
         self.assertNotIn("Oskarsson", html + json.dumps(results))
 
-    @expectedFailure
     def test_search_does_not_find_words_inside_an_interview_summary_s_redacted_span(self):
-        """Known gap: ``Interview.search_fields`` (interviews/models.py, left to the engineer working there) still
-        indexes the raw summary; it should index ``PublicText("summary")`` as the other records do. The snippet
-        already shows the marker. Remove ``expectedFailure`` once fixed."""
         self.assertEqual(self.search("Foxbarrow")[1], [])
