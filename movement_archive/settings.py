@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "movement_archive.search",
     "movement_archive.syndication",
     "movement_archive.harvesting",
+    "movement_archive.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

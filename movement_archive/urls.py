@@ -15,6 +15,8 @@ urlpatterns = [
     # records carry no interface text.
     path("", include("movement_archive.syndication.urls")),
     path("oai", include("movement_archive.harvesting.urls")),
+    # The read-only API (docs/api.md): one address whatever the language, like the other surfaces for machines.
+    path("api/v1/", include("movement_archive.api.urls")),
 ]
 
 # The reading rooms, in every interface language: English at the root, others under a prefix (/es/...),

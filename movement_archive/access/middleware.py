@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from movement_archive.core.twins import wants_json
 
-from .pages import Gone
+from .pages import GONE_MESSAGE, Gone
 
 
 class GoneMiddleware:
@@ -21,7 +20,7 @@ class GoneMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, Gone):
             return None
-        message = _("This record was withdrawn at the request of the people in it.")
+        message = str(GONE_MESSAGE)
         if wants_json(request):
             return JsonResponse({"error": "gone", "message": message}, status=410)
         return render(request, "access/gone.html", {"message": message}, status=410)

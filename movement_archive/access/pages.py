@@ -11,10 +11,14 @@ from dataclasses import replace
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .policy import Ceiling, Outcome, decide
 from .readers import reader_for
 from .viewings import note_viewing
+
+# What a reader of a withdrawn record is told, on the page, its JSON twin and in the API alike.
+GONE_MESSAGE = _("This record was withdrawn at the request of the people in it.")
 
 
 class Gone(Exception):

@@ -79,12 +79,16 @@ def page_url(request: HttpRequest, number: int | None, json: bool = False) -> st
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def list_data(request: HttpRequest, page, item: Callable[[Any], dict]) -> dict[str, Any]:
-    """The JSON shape of every list: count, next, previous, results."""
+def list_data(request: HttpRequest, page, item: Callable[[Any], dict], *, json: bool = True) -> dict[str, Any]:
+    """The JSON shape of every list: count, next, previous, results.
+
+    ``json``: the next and previous addresses ask for the JSON twin (``format=json``); the API, whose every
+    address answers in JSON, leaves it out.
+    """
     return {
         "count": page.paginator.count,
-        "next": page_url(request, page.next_page_number() if page.has_next() else None, json=True),
-        "previous": page_url(request, page.previous_page_number() if page.has_previous() else None, json=True),
+        "next": page_url(request, page.next_page_number() if page.has_next() else None, json=json),
+        "previous": page_url(request, page.previous_page_number() if page.has_previous() else None, json=json),
         "results": [item(obj) for obj in page.object_list],
     }
 

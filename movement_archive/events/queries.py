@@ -359,7 +359,7 @@ def _regions_with_events(user) -> tuple[list[str], list[str], list[str]]:
 # The event page -----------------------------------------------------------------------------------------------
 
 
-def event_for_page(user, key: str) -> Event:
+def event_for_page(user, key: str, *, what: str = "page") -> Event:
     """The visible event with this key, or Http404, with what its page shows prefetched (five queries in all).
 
     Sets ``visible_organisations``, ``visible_people``, ``country_list`` and ``visible_localities``.
@@ -372,7 +372,7 @@ def event_for_page(user, key: str) -> Event:
             to_attr="visible_localities",
         ),
     )
-    event = record_for_page(user, events, key)
+    event = record_for_page(user, events, key, what=what)
     withhold(event, user, ("description",))
     return event
 

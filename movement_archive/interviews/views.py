@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mimetypes
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -12,13 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
 from movement_archive.oralhistory import ohms, srt, wav_silence, webvtt
-from movement_archive.redaction.text import shown_text
 from movement_archive.search.text import folded_terms
 
-from . import exports, queries, rendering
+from . import exports, queries, rendering, twin
 from .models import Interview
 from .passages import can_silence, closed_ranges
 from .ranges import Unsatisfiable, byte_range
@@ -33,7 +30,7 @@ EXPORTS = {
 
 
 def _visible(request: HttpRequest, key: str, what: str = "page") -> Interview:
-    return record_for_page(request.user, Interview.objects.visible_to(request.user), key, what=what)
+    return twin.visible_interview(request.user, key, what=what)
 
 
 def _readable(request: HttpRequest, key: str, what: str) -> Interview:
@@ -47,22 +44,12 @@ def _readable(request: HttpRequest, key: str, what: str) -> Interview:
 @require_safe
 def interview_list(request: HttpRequest) -> HttpResponse:
     try:
-        page = twins.paginate(request, queries.interview_listing(request.user))
+        page = twin.list_page(request)
     except twins.BadQuery as error:
         return twins.bad_query(request, error)
 
-    def item(interview: Interview) -> dict[str, Any]:
-        return {
-            "key": interview.key,
-            "title": interview.title,
-            "url": twins.absolute(request, interview.get_absolute_url()),
-            "date": interview.date,
-            "synthetic": interview.synthetic,
-            "narrators": [p.person.shown_name for p in interview.participants.all() if p.role == "narrator"],
-        }
-
     context = {"page": page, "json_twin": "?format=json"}
-    return twins.respond(request, "interviews/list.html", context, lambda: twins.list_data(request, page, item))
+    return twins.respond(request, "interviews/list.html", context, lambda: twin.list_data(request, page))
 
 
 @require_safe
@@ -98,7 +85,7 @@ def interview_detail(request: HttpRequest, key: str) -> HttpResponse:
         ),
         "json_twin": "?format=json",
     }
-    return twins.respond(request, "interviews/detail.html", context, lambda: _detail_data(request, page))
+    return twins.respond(request, "interviews/detail.html", context, lambda: twin.detail_data(request, page))
 
 
 def _moment(raw: str | None) -> int | None:
@@ -118,76 +105,6 @@ def _line_at(lines: list[queries.Line], moment: int | None) -> int | None:
         return None
     started = [line for line in lines if line.start_ms <= moment]
     return started[-1].position if started else None
-
-
-def _detail_data(request: HttpRequest, page: queries.InterviewPage) -> dict[str, Any]:
-    interview = page.interview
-    url = twins.absolute(request, interview.get_absolute_url())
-    return {
-        "key": interview.key,
-        "url": url,
-        "title": interview.title,
-        "synthetic": interview.synthetic,
-        "date": interview.date,
-        "languages": interview.language_list,
-        "duration_ms": interview.duration_ms,
-        "rights": interview.rights,
-        "usage": interview.usage,
-        "summary": shown_text(page.summary, request.user),
-        "content_withheld": page.withheld,
-        "closed_passages": [{"start_ms": start, "end_ms": end} for start, end in page.closed_passages],
-        "narrators": [_person(request, p) for p in page.narrators],
-        "interviewers": [_person(request, p) for p in page.interviewers],
-        "recording": {
-            "kind": interview.media_kind,
-            "url": twins.absolute(request, reverse("interviews:recording", args=[interview.key]))
-            if interview.recording
-            else interview.external_media_url,
-            "hosted_elsewhere": bool(interview.external_media_url),
-        }
-        if page.has_recording
-        else None,
-        "episodes": [
-            {
-                "number": use.episode.number,
-                "title": use.episode.title,
-                "url": twins.absolute(request, use.episode.get_absolute_url()),
-                "start_ms": use.start_ms,
-                "end_ms": use.end_ms,
-            }
-            for use in page.episode_uses
-        ],
-        "organisations": [
-            {"key": o.key, "name": o.name, "url": twins.absolute(request, o.get_absolute_url())}
-            for o in page.organisations
-        ],
-        "countries": [{"iso2": c.iso2, "name": c.name} for c in page.countries],
-        "transcripts": [{"language": t.language, "original": t.original} for t in page.transcripts],
-        "segments": [
-            {"start_ms": line.start_ms, "end_ms": line.end_ms, "speaker": line.speaker, "text": line.text}
-            for line in page.lines
-        ],
-        "index": [
-            {
-                "time_ms": p.time_ms,
-                "url": twins.absolute(request, rendering.moment_url(interview, p.time_ms)),
-                "title": p.title,
-                "title_alt": p.title_alt,
-                "synopsis": p.synopsis,
-                "synopsis_alt": p.synopsis_alt,
-                "partial_transcript": p.partial_transcript,
-                "keywords": p.split(p.keywords),
-                "subjects": p.split(p.subjects),
-                "places": p.gps_points,
-                "links": p.hyperlinks,
-            }
-            for p in page.index_points
-        ],
-    }
-
-
-def _person(request: HttpRequest, person) -> dict[str, str]:
-    return {"key": person.key, "name": person.shown_name, "url": twins.absolute(request, person.get_absolute_url())}
 
 
 @require_safe

@@ -10,15 +10,12 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from movement_archive.core import twins
-from movement_archive.core.dates import date_in_words
 
-from . import maps, queries
+from . import maps, queries, twin
 from .models import Country
 
 logger = logging.getLogger(__name__)
@@ -33,37 +30,17 @@ OMITTED_FROM_MAP = frozenset({"010"})
 def place_list(request: HttpRequest) -> HttpResponse:
     rows = queries.countries_in_archive(request.user)
     context = {"groups": queries.group_by_region(rows), "count": len(rows), "json_twin": "?format=json"}
-    return twins.respond(
-        request,
-        "places/list.html",
-        context,
-        # Some two hundred countries at most, so one page; the shape is that of every list all the same.
-        lambda: {
-            "count": len(rows),
-            "next": None,
-            "previous": None,
-            "results": [
-                {
-                    **_country_ref(request, row.country),
-                    "regions": _regions_data(request, row.regions),
-                    "organisations": row.organisations,
-                    "people": row.people,
-                    "events": row.events,
-                }
-                for row in rows
-            ],
-        },
-    )
+    return twins.respond(request, "places/list.html", context, lambda: twin.list_data(request, rows))
 
 
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
-    country = get_object_or_404(Country, iso2=code.upper())
     if code != code.lower():
+        country = get_object_or_404(Country, iso2=code.upper())
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(country.get_absolute_url() + (f"?{query}" if query else ""))
-    page = queries.country_page(country, request.user)
-    context = {"page": page, "country": country, "json_twin": "?format=json"}
-    return twins.respond(request, "places/country.html", context, lambda: _country_data(request, page))
+    page = twin.detail_page(request.user, code)
+    context = {"page": page, "country": page.country, "json_twin": "?format=json"}
+    return twins.respond(request, "places/country.html", context, lambda: twin.detail_data(request, page))
 
 
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -73,84 +50,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No M49 region has this address.")
     page = queries.region_page(region, every, request.user)
     context = {"page": page, "region": region, "json_twin": "?format=json"}
-    return twins.respond(request, "places/region.html", context, lambda: _region_data(request, page))
-
-
-def _country_ref(request: HttpRequest, country: Country) -> dict[str, Any]:
-    return {"iso2": country.iso2, "name": country.name, "url": twins.absolute(request, country.get_absolute_url())}
-
-
-def _region_ref(request: HttpRequest, region: queries.Region) -> dict[str, Any]:
-    return {
-        "slug": region.slug,
-        "name": region.name,
-        "level": region.level,
-        "url": twins.absolute(request, region.get_absolute_url()),
-    }
-
-
-def _regions_data(request: HttpRequest, regions: list[queries.Region]) -> list[dict[str, Any]]:
-    return [_region_ref(request, region) for region in regions]
-
-
-def _record_ref(request: HttpRequest, record, **fields) -> dict[str, Any]:
-    return {"key": record.key, "url": twins.absolute(request, record.get_absolute_url()), **fields}
-
-
-def _country_data(request: HttpRequest, page: queries.CountryPage) -> dict[str, Any]:
-    c = page.country
-    return {
-        **_country_ref(request, c),
-        "iso3": c.iso3,
-        "m49": c.m49,
-        "regions": _regions_data(request, page.regions),
-        # The first records of each kind; the counts say how many there are in all.
-        "organisations": [
-            _record_ref(request, o, name=o.name, acronym=o.acronym, kind=o.kind, founded=o.founded)
-            for o in page.organisations
-        ],
-        "organisation_count": page.organisations.count,
-        "people": [_record_ref(request, p, name=p.shown_name) for p in page.people],
-        "person_count": page.people.count,
-        "events": [
-            _record_ref(request, e, title=e.title, kind=e.kind, date=e.date, date_words=date_in_words(e.date))
-            for e in page.events
-        ],
-        "event_count": page.events.count,
-        "locality_count": page.localities.count,
-        "localities": [
-            {
-                "key": loc.key,
-                "name": loc.name,
-                "kind": loc.kind,
-                "latitude": None if loc.latitude is None else float(loc.latitude),
-                "longitude": None if loc.longitude is None else float(loc.longitude),
-            }
-            for loc in page.localities
-        ],
-        "episodes": [
-            {"number": e.number, "title": e.title, "url": twins.absolute(request, e.get_absolute_url())}
-            for e in page.episodes
-        ],
-    }
-
-
-def _region_data(request: HttpRequest, page: queries.RegionPage) -> dict[str, Any]:
-    return {
-        **_region_ref(request, page.region),
-        "within": _regions_data(request, page.region.parents()),
-        "subregions": _regions_data(request, page.subregions),
-        "countries": [
-            {
-                **_country_ref(request, country),
-                "organisation_count": country.organisation_count,
-                "organisations_url": twins.absolute(
-                    request, f"{reverse('organisations:list')}?{urlencode({'country': country.iso2, 'format': 'json'})}"
-                ),
-            }
-            for country in page.countries
-        ],
-    }
+    return twins.respond(request, "places/region.html", context, lambda: twin.region_data(request, page))
 
 
 # The world map -----------------------------------------------------------------------------------------------
@@ -260,7 +160,7 @@ def world_map(request: HttpRequest) -> HttpResponse:
     def data() -> dict[str, Any]:
         results = [
             {
-                **_country_ref(request, row.country),
+                **twin.country_ref(request, row.country),
                 "region": row.regions[-1].name if row.regions else "",
                 "organisations": row.organisations,
             }

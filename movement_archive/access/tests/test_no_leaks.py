@@ -4,8 +4,9 @@ surface is crawled as a visitor, a community member and a member of a reader gro
 only where its reader may see it.
 
 Surfaces: every page reachable from the home page and the sitemap (HTML and JSON twins), the Atom feeds, the
-OAI-PMH endpoint, a site search for every marker, and for visitors the static mirror and the data dump. Spans
-redacted in public texts are material no reader here may see.
+OAI-PMH endpoint, the read-only API (every list, every record it links to, its schema), a site search and an API
+search for every marker, and for visitors the static mirror and the data dump. Spans redacted in public texts are
+material no reader here may see.
 """
 
 from __future__ import annotations
@@ -75,7 +76,16 @@ EXTRA = (
     "/feeds/recent.atom",
     "/oai?verb=ListRecords&metadataPrefix=oai_dc",
     "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc",
+    # The API: its index and every list; the crawl follows each list's "next" and each item's "api_url".
+    "/api/v1/",
+    "/api/v1/openapi.json",
+    *(
+        f"/api/v1/{kind}"
+        for kind in ("organisations", "people", "events", "episodes", "interviews", "sources", "countries", "models")
+    ),
 )
+# Every marker is searched for in the site search (HTML and JSON twin) and in the API's search.
+SEARCHES = ("/search/", "/api/v1/search?q={q}")
 
 
 def forbidden_for(reader: str) -> dict[str, str]:
@@ -178,7 +188,7 @@ class NoLeaksTests(TestCase):
     def crawl_as(self, reader: str, user=None):
         if user is not None:
             self.client.force_login(user)
-        crawl = assert_no_leaks(self.client, forbidden_for(reader), extra_urls=EXTRA)
+        crawl = assert_no_leaks(self.client, forbidden_for(reader), extra_urls=EXTRA, searches=SEARCHES)
         assert_seen(crawl, allowed_for(reader))
         addresses = [url for url in crawl.pages if "q=" not in url]  # searches carry the marker by design
         for url in addresses:
@@ -189,6 +199,9 @@ class NoLeaksTests(TestCase):
     def test_a_visitor_sees_only_public_material_on_every_surface(self):
         crawl = self.crawl_as(ANONYMOUS)
         self.assertGreater(crawl.stats.pages, 100)
+        # The API was crawled, its records included, not only its lists.
+        api_records = [url for url in crawl.pages if url.startswith("/api/v1/people/")]
+        self.assertTrue(api_records, "no person was read through the API")
 
     def test_a_community_member_sees_community_material_and_nothing_restricted(self):
         self.crawl_as(MEMBER, self.member)
