@@ -192,3 +192,37 @@ class Viewing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.kind}:{self.key} · {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+class RestrictedPart(models.Model):
+    """Access fields for a part of a record (an interview's index point): the record's own rule, consent
+    included, applies first; the part's level can only narrow it. Parts have no consent of their own."""
+
+    access = models.CharField(_("access"), max_length=20, choices=AccessLevel.choices, default=AccessLevel.PUBLIC)
+    access_until = models.DateField(_("until"), null=True, blank=True)
+    access_group = models.ForeignKey(
+        ReaderGroup, verbose_name=_("opened to the group"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    access_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("opened to the person"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        abstract = True
+
+    @property
+    def access_rule(self) -> Rule:
+        return Rule(
+            level=Level(self.access),
+            until=self.access_until,
+            group_id=self.access_group_id,
+            person_id=self.access_person_id,
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        errors = access_errors(self.access, self.access_until, self.access_group_id, self.access_person_id)
+        if errors:
+            raise ValidationError(errors)

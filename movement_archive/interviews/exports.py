@@ -13,6 +13,7 @@ from movement_archive.oralhistory.passages import open_parts
 from movement_archive.people.models import Person
 from movement_archive.redaction.text import shown_text
 
+from . import queries
 from .models import IndexPoint, Interview, Participant, Transcript
 from .passages import closed_ranges
 
@@ -27,6 +28,7 @@ def interview_document(interview: Interview, user=None) -> InterviewDocument:
     transcripts = list(interview.transcripts.all())
     closed = closed_ranges(interview, user)
     points = open_parts(interview.index_points.order_by("time_ms", "sort_order"), closed, start=_at)
+    points = [p for p in points if queries.point_open(p, user)]
     original = next((t for t in transcripts if t.original), None)
     translation = next((t for t in transcripts if not t.original), None)
     languages = interview.language_list

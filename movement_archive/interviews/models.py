@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -24,11 +25,14 @@ from movement_archive.access.models import (
     ACCESS_FILTER_FIELDS,
     AccessLevel,
     Restricted,
+    RestrictedPart,
     RestrictedQuerySet,
     access_errors,
 )
 from movement_archive.access.panels import access_panel
 from movement_archive.access.policy import Level, Rule
+from movement_archive.access.queries import level_full_q
+from movement_archive.access.readers import reader_for
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import EditorialRecord
 from movement_archive.redaction.models import PublicText, Redactable
@@ -64,6 +68,7 @@ class IndexPointQuerySet(models.QuerySet):
         from .passages import in_closed_passage  # passages reads these models
 
         readable = self.filter(Interview.objects.readable_by(user).pointed_at_by("interview"))
+        readable = readable.filter(level_full_q(reader_for(user), timezone.localdate()))
         return readable.exclude(in_closed_passage(user, interview="interview", start="time_ms"))
 
 
@@ -271,10 +276,16 @@ class RestrictedPassage(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    class Covers(models.TextChoices):
+        EVERYTHING = "everything", _("The words, the index and the recording")
+        RECORDING = "recording", _("The recording only (faces, voices), the words stay open")
+
+    covers = models.CharField(_("what it closes"), max_length=20, choices=Covers.choices, default=Covers.EVERYTHING)
     reason = models.TextField(_("why (seen by editors only)"), blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("start_ms"), FieldPanel("end_ms")]),
+        FieldRowPanel([FieldPanel("start_ms"), FieldPanel("end_ms"), FieldPanel("covers")]),
         FieldRowPanel([FieldPanel("access"), FieldPanel("access_until")]),
         FieldRowPanel([FieldPanel("access_group"), FieldPanel("access_person")]),
         FieldPanel("reason"),
@@ -335,7 +346,7 @@ class EpisodeUse(Orderable):
         ]
 
 
-class IndexPoint(index.Indexed, Orderable):
+class IndexPoint(RestrictedPart, index.Indexed, Orderable):
     """A moment of the interview described in the OHMS manner; each text has a twin in the other language.
 
     Keywords and subjects are kept as OHMS keeps them, separated by semicolons. Places (``gps_points``: latitude,
@@ -356,6 +367,11 @@ class IndexPoint(index.Indexed, Orderable):
     subjects_alt = models.TextField(_("subjects, other language"), blank=True)
     gps_points = models.JSONField(_("places"), default=list, blank=True)
     hyperlinks = models.JSONField(_("links"), default=list, blank=True)
+    # What a point listed with its metadata only keeps: its moment and its title.
+    CONTENT_FIELDS = (
+        *("partial_transcript", "partial_transcript_alt", "synopsis", "synopsis_alt"),
+        *("keywords", "keywords_alt", "subjects", "subjects_alt", "gps_points", "hyperlinks"),
+    )
 
     objects = IndexPointQuerySet.as_manager()
     # Editors may mark spans of these texts as redacted; the search index holds them without the spans.
@@ -373,6 +389,7 @@ class IndexPoint(index.Indexed, Orderable):
         FieldRowPanel([FieldPanel("subjects"), FieldPanel("subjects_alt")]),
         FieldPanel("gps_points"),
         FieldPanel("hyperlinks"),
+        access_panel(),
     ]
 
     search_fields = [

@@ -18,19 +18,25 @@ from movement_archive.oralhistory.passages import Range, merged
 from .models import Interview, RestrictedPassage
 
 
-def closed_ranges(interview: Interview, user) -> list[Range]:
-    """The passages of the interview this reader may not have, merged, in milliseconds. One query."""
+def closed_ranges(interview: Interview, user, *, recording: bool = False) -> list[Range]:
+    """The passages of the interview this reader may not have, merged, in milliseconds. One query.
+
+    By default the passages that close the words (transcript, index, captions); with ``recording``, every passage
+    that closes the sound, those closing the recording only included.
+    """
     reader, today = reader_for(user), timezone.localdate()
     return merged(
         (passage.start_ms, passage.end_ms)
         for passage in interview.restricted_passages.all()
-        if decide(passage.access_rule, reader, today) < Outcome.FULL
+        if (recording or passage.covers == RestrictedPassage.Covers.EVERYTHING)
+        and decide(passage.access_rule, reader, today) < Outcome.FULL
     )
 
 
 def closed_to(user) -> QuerySet[RestrictedPassage]:
-    """Every passage closed to the reader, as a query (for the search, which looks at many interviews)."""
-    return RestrictedPassage.objects.exclude(level_full_q(reader_for(user), timezone.localdate()))
+    """Every passage closing words to the reader, as a query (for the search, which looks at many interviews)."""
+    closing_words = RestrictedPassage.objects.filter(covers=RestrictedPassage.Covers.EVERYTHING)
+    return closing_words.exclude(level_full_q(reader_for(user), timezone.localdate()))
 
 
 def in_closed_passage(user, *, interview: str, start: str, end: str | None = None) -> Exists:

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
+from movement_archive.access.policy import Outcome, decide
+from movement_archive.access.readers import reader_for
 from movement_archive.documentary.models import Episode
 from movement_archive.oralhistory.passages import open_parts
 from movement_archive.organisations.models import Organisation
@@ -45,13 +48,14 @@ class InterviewPage:
     lines: list[Line] = field(default_factory=list)
     summary: str = ""
     withheld: bool = False  # listed with its metadata only: no summary, recording, transcript or index
-    closed_passages: list[tuple[int, int]] = field(default_factory=list)  # closed to this reader, in ms
+    closed_passages: list[tuple[int, int]] = field(default_factory=list)  # words closed to this reader, in ms
+    closed_sound: list[tuple[int, int]] = field(default_factory=list)  # sound closed to this reader, in ms
 
     @property
     def recording_withheld(self) -> bool:
         """A passage is closed to the reader and the recording cannot be served with it silenced (see
         ``passages.can_silence``): the reader gets no recording rather than one that plays the passage."""
-        return bool(self.closed_passages) and not can_silence(self.interview)
+        return bool(self.closed_sound) and not can_silence(self.interview)
 
     @property
     def has_recording(self) -> bool:
@@ -93,7 +97,9 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
     beside = next((t for t in transcripts if t.language == translation and t != shown), None)
     closed = [] if withheld else closed_ranges(interview, user)
     points = [] if withheld else list(interview.index_points.order_by("time_ms", "sort_order"))
-    points = open_parts(points, closed, start=lambda point: point.time_ms)
+    points = [
+        point for point in open_parts(points, closed, start=lambda point: point.time_ms) if point_open(point, user)
+    ]
     lines = open_parts(_lines(shown, beside), closed, end=lambda line: line.end_ms)
     return InterviewPage(
         interview=interview,
@@ -112,6 +118,7 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
         translation=beside,
         lines=[_shown_line(line, user) for line in lines],
         closed_passages=closed,
+        closed_sound=[] if withheld else closed_ranges(interview, user, recording=True),
         summary="" if withheld else interview.summary,
         withheld=withheld,
     )
@@ -123,6 +130,15 @@ def _shown_line(line: Line, user) -> Line:
     if not (has_markup(line.text) or has_markup(line.translation)):
         return line
     return line._replace(text=shown_text(line.text, user), translation=shown_text(line.translation, user))
+
+
+def point_open(point: IndexPoint, user) -> bool:
+    """Whether the reader may know of the point; one listed with its metadata only keeps its moment and title."""
+    outcome = decide(point.access_rule, reader_for(user), timezone.localdate())
+    if outcome == Outcome.LISTED:
+        for name in IndexPoint.CONTENT_FIELDS:
+            setattr(point, name, [] if name in ("gps_points", "hyperlinks") else "")
+    return outcome >= Outcome.LISTED
 
 
 def _shown_point(point: IndexPoint, user) -> IndexPoint:

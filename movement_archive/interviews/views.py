@@ -113,7 +113,7 @@ def recording(request: HttpRequest, key: str) -> HttpResponse:
     interview = _readable(request, key, "recording")
     if not interview.recording:
         raise Http404("This interview has no recording kept by the archive.")
-    closed = closed_ranges(interview, request.user)
+    closed = closed_ranges(interview, request.user, recording=True)
     if closed and not can_silence(interview):
         raise Http404("Part of this recording is closed to you, and it cannot be served without it.")
     stored = interview.recording

@@ -117,3 +117,56 @@ class RestrictedPassageTests(CastTestCase):
         with self.assertRaisesMessage(Exception, "end after it starts"):
             passage.full_clean()
         self.assertEqual(Interview.objects.get(pk=self.interview.pk).restricted_passages.count(), 1)
+
+
+class PartsWithTheirOwnLevelTests(CastTestCase):
+    """A passage can close the recording alone (faces and voices) and leave the words open; an index point can have
+    its own level."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        interview = synthetic_interview(
+            key="faces-story",
+            lines=LINES,
+            segments_alt=[],
+            index=[
+                IndexPoint(time_ms=0, title="Opening"),
+                IndexPoint(time_ms=9000, title="Union talk", synopsis="Dues."),
+            ],
+        )
+        cls.interview = with_recording(interview, synthetic_wav(seconds=12, rate=RATE))
+        RestrictedPassage.objects.create(
+            interview=cls.interview, start_ms=0, end_ms=12000, access="community", covers="recording"
+        )
+        point = cls.interview.index_points.get(title="Union talk")
+        point.access = "metadata"
+        point.save()
+        cls.url = cls.interview.get_absolute_url()
+
+    def test_a_passage_closing_the_recording_only_silences_it_and_leaves_the_words(self):
+        page = self.client.get(self.url)
+        self.assertContains(page, "Closed words Quillfeather about a raid.")
+        self.assertContains(page, "the transcript is open")
+        served = frames(b"".join(self.client.get(self.url + "recording").streaming_content))
+        self.assertEqual(set(served), {0x80})
+        self.client.force_login(self.community_member)
+        served = frames(b"".join(self.client.get(self.url + "recording").streaming_content))
+        self.assertNotEqual(set(served), {0x80})
+
+    def test_an_index_point_listed_with_its_metadata_only_keeps_its_moment_and_title(self):
+        data = self.client.get(self.url, {"format": "json"}).json()
+        (point,) = [p for p in data["index"] if p["title"] == "Union talk"]
+        self.assertEqual((point["time_ms"], point["synopsis"]), (9000, ""))
+        self.assertNotIn(b"Dues.", self.client.get(self.url + "export.ohms").content)
+        self.client.force_login(self.editor)
+        self.assertContains(self.client.get(self.url), "Dues.")
+
+    def test_an_index_point_restricted_to_a_group_is_left_out_for_others(self):
+        point = self.interview.index_points.get(title="Opening")
+        point.access, point.access_group = "restricted", reader_group()
+        point.save()
+        self.assertNotContains(self.client.get(self.url), "Opening")
+        self.assertFalse(self.client.get("/search/", {"q": "Opening", "format": "json"}).json()["results"])
+        self.client.force_login(self.group_member)
+        self.assertContains(self.client.get(self.url), "Opening")
