@@ -55,6 +55,9 @@ MARKERS: dict[str, tuple[str, set[str]]] = {
     "ZqPasOpen": ("the open words of a public interview", EVERYONE),
     "ZqPasSeg1": ("words in a passage of it restricted to the group", {GROUP}),
     "ZqPasIdx1": ("an index point in that passage", {GROUP}),
+    "ZqIdxTitl": ("the title of an index point listed with metadata only", EVERYONE),
+    "ZqIdxSyno": ("its synopsis", {GROUP}),
+    "ZqIdxComm": ("the title of an index point kept to the community", {MEMBER, GROUP}),
     "ZqEvDesc1": ("the account of an event kept to the community", {MEMBER, GROUP}),
     "ZqVisBio2": ("the words everyone reads around a redacted span in a public biography", EVERYONE),
     "ZqRedBio1": ("the words that biography redacts", set()),
@@ -159,8 +162,14 @@ class NoLeaksTests(TestCase):
                 Segment(3000, 6000, "Then the police came. ZqPasSeg1", "Narrator"),
             ],
             segments_alt=[],
-            index=[IndexPoint(time_ms=4000, title="The police ZqPasIdx1")],
+            index=[
+                IndexPoint(time_ms=4000, title="The police ZqPasIdx1"),
+                IndexPoint(time_ms=1000, title="The park ZqIdxTitl", synopsis="Benches. ZqIdxSyno"),
+                IndexPoint(time_ms=2000, title="The bench ZqIdxComm"),
+            ],
         )
+        told.index_points.filter(time_ms=1000).update(access="metadata", access_group=group)
+        told.index_points.filter(time_ms=2000).update(access="community")
         RestrictedPassage.objects.create(
             interview=told, start_ms=3000, end_ms=6000, access="restricted", access_group=group
         )
