@@ -83,7 +83,11 @@ ACCESS_FILTER_FIELDS = [
 ]
 
 
-class Restricted(models.Model):
+class RestrictedPart(models.Model):
+    """The access fields of anything whose access can be narrowed: a record (``Restricted``), or a part of one
+    such as an interview's index point or restricted passage, which has no consent of its own and is read only
+    where its record may be."""
+
     access = models.CharField(_("access"), max_length=20, choices=AccessLevel.choices, default=AccessLevel.PUBLIC)
     access_until = models.DateField(
         _("until"),
@@ -111,6 +115,29 @@ class Restricted(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def access_rule(self) -> Rule:
+        return Rule(
+            level=Level(self.access),
+            until=self.access_until,
+            group_id=self.access_group_id,
+            person_id=self.access_person_id,
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        errors = access_errors(self.access, self.access_until, self.access_group_id, self.access_person_id)
+        if errors:
+            raise ValidationError(errors)
+
+
+class Restricted(RestrictedPart):
+    """A record whose access can be narrowed: its level, and the consent the ledger gives its people."""
+
     consent = models.CharField(
         _("consent"), max_length=20, choices=CEILING_CHOICES, default=Ceiling.NONE.value, editable=False
     )
@@ -149,12 +176,6 @@ class Restricted(models.Model):
     def content_shown_to(self, user) -> bool:
         return self.outcome_for(user) == Outcome.FULL
 
-    def clean(self) -> None:
-        super().clean()
-        errors = access_errors(self.access, self.access_until, self.access_group_id, self.access_person_id)
-        if errors:
-            raise ValidationError(errors)
-
     def with_content_json(self, content):
         """A revision being published or previewed keeps the ledger's current word on consent."""
         obj = super().with_content_json(content)
@@ -192,37 +213,3 @@ class Viewing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.kind}:{self.key} · {self.viewed_at:%Y-%m-%d %H:%M}"
-
-
-class RestrictedPart(models.Model):
-    """Access fields for a part of a record (an interview's index point): the record's own rule, consent
-    included, applies first; the part's level can only narrow it. Parts have no consent of their own."""
-
-    access = models.CharField(_("access"), max_length=20, choices=AccessLevel.choices, default=AccessLevel.PUBLIC)
-    access_until = models.DateField(_("until"), null=True, blank=True)
-    access_group = models.ForeignKey(
-        ReaderGroup, verbose_name=_("opened to the group"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
-    )  # fmt: skip
-    access_person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("opened to the person"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
-
-    class Meta:
-        abstract = True
-
-    @property
-    def access_rule(self) -> Rule:
-        return Rule(
-            level=Level(self.access),
-            until=self.access_until,
-            group_id=self.access_group_id,
-            person_id=self.access_person_id,
-        )
-
-    def clean(self) -> None:
-        super().clean()
-        errors = access_errors(self.access, self.access_until, self.access_group_id, self.access_person_id)
-        if errors:
-            raise ValidationError(errors)

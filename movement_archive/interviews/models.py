@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -27,10 +26,8 @@ from movement_archive.access.models import (
     Restricted,
     RestrictedPart,
     RestrictedQuerySet,
-    access_errors,
 )
 from movement_archive.access.panels import access_panel
-from movement_archive.access.policy import Level, Rule
 from movement_archive.access.queries import level_full_q
 from movement_archive.access.readers import reader_for
 from movement_archive.core.fields import EDTFField
@@ -245,7 +242,7 @@ class Participant(Orderable):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class RestrictedPassage(Orderable):
+class RestrictedPassage(RestrictedPart, Orderable):
     """A stretch of the recording closed to some readers: its speech, index points, captions and sound.
 
     Applied together wherever the interview goes out (``passages.closed_ranges``): the transcript and its JSON, the
@@ -259,23 +256,6 @@ class RestrictedPassage(Orderable):
     start_ms = models.PositiveIntegerField(_("from (milliseconds)"))
     end_ms = models.PositiveIntegerField(_("to (milliseconds)"))
     access = models.CharField(_("access"), max_length=20, choices=LEVELS, default=AccessLevel.RESTRICTED)
-    access_until = models.DateField(_("until"), null=True, blank=True)
-    access_group = models.ForeignKey(
-        "access.ReaderGroup",
-        verbose_name=_("opened to the group"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    access_person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("opened to the person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Covers(models.TextChoices):
         EVERYTHING = "everything", _("The words, the index and the recording")
@@ -304,21 +284,6 @@ class RestrictedPassage(Orderable):
 
     def __str__(self) -> str:
         return f"{self.start_ms}–{self.end_ms} ms ({self.get_access_display()})"
-
-    @property
-    def access_rule(self) -> Rule:
-        return Rule(
-            level=Level(self.access),
-            until=self.access_until,
-            group_id=self.access_group_id,
-            person_id=self.access_person_id,
-        )
-
-    def clean(self) -> None:
-        super().clean()
-        errors = access_errors(self.access, self.access_until, self.access_group_id, self.access_person_id)
-        if errors:
-            raise ValidationError(errors)
 
 
 class EpisodeUse(Orderable):
