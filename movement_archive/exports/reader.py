@@ -16,8 +16,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from .addresses import POSITION_ONLY, language_of, mirror_file
 from .records import RECORD_PAGES
@@ -58,7 +58,10 @@ class AnonymousReader:
 
     def get(self, address: str) -> HttpResponse:
         self.client.cookies = SimpleCookie()  # whatever a page set, the next request carries none of it
-        return self.client.get(address)
+        # A page's language stays active after it in this thread: kept apart, so that the command speaks to its
+        # operator in one language however many Spanish pages it reads.
+        with override(get_language()):
+            return self.client.get(address)
 
     def check(self) -> None:
         """Refuse to start when the archive does not answer its own public address."""
