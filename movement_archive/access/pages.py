@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .policy import Ceiling, Outcome, decide
+from .policy import Ceiling, Outcome, Rule, decide
 from .readers import reader_for
 from .viewings import note_viewing
 
@@ -45,5 +45,6 @@ def withdrawn_from(user, model, key: str) -> bool:
     record = model._default_manager.filter(key=key, withdrawn_at__isnull=False).first()
     if record is None:
         return False
-    before = replace(record.access_rule, ceiling=Ceiling.NONE)
+    # An organisation's level covers its whereabouts only: the organisation itself was listed to everyone.
+    before = replace(record.access_rule, ceiling=Ceiling.NONE) if record.access_covers_record else Rule()
     return decide(before, reader_for(user), timezone.localdate()) >= Outcome.LISTED

@@ -7,10 +7,11 @@ import pytest
 
 from movement_archive.consent.actions import record_consent, withdraw_consent
 from movement_archive.consent.models import Attribution, Method, Scope
+from movement_archive.contributions.models import Contribution
 from movement_archive.exports.actions import record_export
 from movement_archive.exports.models import Export
 from movement_archive.harvesting.tests.helpers import ask, deleted
-from movement_archive.testing import make_person
+from movement_archive.testing import make_organisation, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,12 @@ def test_exports_holding_a_withdrawn_person_are_listed_for_rebuilding_and_others
     assert Export.objects.get(pk=holding.pk).rebuild_requested_at is not None
     assert f"person:{person.key}" in Export.objects.get(pk=holding.pk).rebuild_reason
     assert Export.objects.get(pk=elsewhere.pk).rebuild_requested_at is None
+
+
+def test_a_withdrawn_organisation_with_restricted_whereabouts_is_gone_not_unknown(client):
+    contribution = Contribution.objects.create(token_digest="1" * 64, group_name="A group", founded="")
+    careful = make_organisation(name="Synthetic Careful Union", access="restricted", made_from=contribution)
+
+    withdraw_consent(contribution=contribution, method=Method.ONLINE_FORM)
+
+    assert client.get(careful.get_absolute_url()).status_code == 410
