@@ -131,7 +131,7 @@ class PartsWithTheirOwnLevelTests(CastTestCase):
             lines=LINES,
             segments_alt=[],
             index=[
-                IndexPoint(time_ms=0, title="Opening"),
+                IndexPoint(time_ms=0, title="Lanternfall gathering"),
                 IndexPoint(time_ms=9000, title="Union talk", synopsis="Dues."),
             ],
         )
@@ -163,10 +163,11 @@ class PartsWithTheirOwnLevelTests(CastTestCase):
         self.assertContains(self.client.get(self.url), "Dues.")
 
     def test_an_index_point_restricted_to_a_group_is_left_out_for_others(self):
-        point = self.interview.index_points.get(title="Opening")
+        point = self.interview.index_points.get(title="Lanternfall gathering")
         point.access, point.access_group = "restricted", reader_group()
         point.save()
-        self.assertNotContains(self.client.get(self.url), "Opening")
-        self.assertFalse(self.client.get("/search/", {"q": "Opening", "format": "json"}).json()["results"])
+        self.assertNotContains(self.client.get(self.url), "Lanternfall")
+        self.assertFalse(self.client.get("/search/", {"q": "Lanternfall", "format": "json"}).json()["results"])
         self.client.force_login(self.group_member)
-        self.assertContains(self.client.get(self.url), "Opening")
+        self.assertContains(self.client.get(self.url), "Lanternfall")
+        self.assertTrue(self.client.get("/search/", {"q": "Lanternfall", "format": "json"}).json()["results"])
