@@ -8,6 +8,8 @@ of consent is recorded, whatever drafts are waiting.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -162,13 +164,7 @@ class Restricted(RestrictedPart):
 
     @property
     def access_rule(self) -> Rule:
-        return Rule(
-            level=Level(self.access),
-            until=self.access_until,
-            group_id=self.access_group_id,
-            person_id=self.access_person_id,
-            ceiling=Ceiling(self.consent),
-        )
+        return replace(super().access_rule, ceiling=Ceiling(self.consent))
 
     def outcome_for(self, user) -> Outcome:
         return decide(self.access_rule, reader_for(user), timezone.localdate())

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
+from movement_archive.consent.fields import made_from_contribution
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import EditorialRecord
@@ -59,16 +60,7 @@ class Event(Redactable, Restricted, EditorialRecord):
     description = models.TextField(_("description"), blank=True)
     public_description = PublicText("description")  # what search indexes (see ``redaction``)
     redactable_fields = ("description",)
-    # The contribution it was made from, whose consent it follows (``consent.effects``).
-    made_from = models.ForeignKey(
-        "contributions.Contribution",
-        verbose_name=_("made from the contribution"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="made_%(class)ss",
-    )
+    made_from = made_from_contribution()  # whose consent it follows
     organisations = ParentalManyToManyField(
         "organisations.Organisation", blank=True, related_name="events", verbose_name=_("organisations")
     )

@@ -19,6 +19,8 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from movement_archive.core.listings import LIST_PAGES
+
 from .addresses import POSITION_ONLY, language_of, mirror_file
 from .records import RECORD_PAGES
 
@@ -29,18 +31,7 @@ READING_ROOMS = frozenset(
 )
 MEDIA_PAGES = frozenset({"interviews:recording"})
 # Where a walk begins, in each language: the home page, then every list.
-STARTS = (
-    "core:home",
-    "organisations:list",
-    "people:list",
-    "places:list",
-    "places:map",
-    "organising:list",
-    "events:timeline",
-    "documentary:list",
-    "interviews:list",
-    "sources:list",
-)
+STARTS = LIST_PAGES
 
 
 class ExportError(Exception):

@@ -17,6 +17,7 @@ from movement_archive.access.models import Restricted
 from movement_archive.access.panels import access_panel
 from movement_archive.access.queries import consent_q
 from movement_archive.access.readers import reader_for
+from movement_archive.consent.fields import made_from_contribution
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField, parsed_or_none
 from movement_archive.core.models import CitedChild, EditorialRecord, RecordQuerySet
@@ -88,16 +89,7 @@ class Organisation(Redactable, Restricted, EditorialRecord):
     description = models.TextField(_("description"), blank=True)
     public_description = PublicText("description")  # what search indexes (see ``redaction``)
     redactable_fields = ("description",)
-    # The contribution it was made from, whose consent it follows (``consent.effects``).
-    made_from = models.ForeignKey(
-        "contributions.Contribution",
-        verbose_name=_("made from the contribution"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="made_%(class)ss",
-    )
+    made_from = made_from_contribution()  # whose consent it follows
 
     base_form_class = OrganisationForm
     objects = OrganisationQuerySet.as_manager()

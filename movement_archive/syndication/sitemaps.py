@@ -19,6 +19,7 @@ from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import translation
 
+from movement_archive.core.listings import LIST_PAGES
 from movement_archive.places.queries import countries_in_archive, country_regions
 
 from . import kinds
@@ -27,20 +28,6 @@ from .sitemap_xml import Alternate, Url
 # 2,000 records make 4,000 addresses with their alternates, about 2 MB: far under the 50,000 addresses and 50 MB
 # a sitemap may hold, and quick to build; 100,000 organisations take 50 pages.
 RECORDS_PER_PAGE = 2000
-
-# The pages that list, rather than show one record.
-LIST_PAGES = (
-    "core:home",
-    "organisations:list",
-    "people:list",
-    "places:list",
-    "places:map",
-    "organising:list",
-    "events:timeline",
-    "documentary:list",
-    "interviews:list",
-    "sources:list",
-)
 
 
 def languages() -> list[str]:
