@@ -1,21 +1,61 @@
-"""Behaviour of the markers declared in pyproject.toml: slow real-component tests skip where they cannot run."""
+"""What the markers declared in pyproject.toml do.
 
+- `postgres` and `sqlite` tests belong to one database: the run on the other leaves them out (deselected, not
+  skipped, so a skip in the report always means something went missing).
+- `browser` tests need Debian's Chromium, Java (for the Nu Html Checker) and the npm packages of the checkers.
+  When one is missing they fail, naming it: a check that skips proves nothing in CI. Setting
+  MOVEMENT_ARCHIVE_SKIP_BROWSER=1 skips them on purpose, for local work only.
+"""
+
+from __future__ import annotations
+
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent
+BROWSER_NEEDS = {
+    "chromium": "Debian's chromium (apt-get install chromium)",
+    "java": "Java for the Nu Html Checker (apt-get install default-jre-headless)",
+}
+CHECKERS = {
+    ROOT / "node_modules" / "axe-core" / "axe.min.js": "axe-core",
+    ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar": "vnu-jar",
+}
+
 
 def pytest_collection_modifyitems(config, items):
-    postgres_tests = [item for item in items if item.get_closest_marker("postgres")]
-    if postgres_tests and not _default_database_is_postgresql():
-        skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL (scripts/test does)")
-        for item in postgres_tests:
-            item.add_marker(skip)
-    if shutil.which("chromium") is None:
-        skip = pytest.mark.skip(reason="needs the chromium binary on PATH")
+    other = "sqlite" if _default_database_is_postgresql() else "postgres"
+    kept = [item for item in items if not item.get_closest_marker(other)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker(other)])
+        items[:] = kept
+
+    if os.environ.get("MOVEMENT_ARCHIVE_SKIP_BROWSER") == "1":
+        skip = pytest.mark.skip(reason="MOVEMENT_ARCHIVE_SKIP_BROWSER=1 was set")
         for item in items:
             if item.get_closest_marker("browser"):
                 item.add_marker(skip)
+
+
+def pytest_runtest_setup(item):
+    # Before any fixture is set up, so that a machine without Chromium fails at once rather than after
+    # loading the seed and starting the live server.
+    if item.get_closest_marker("browser") and os.environ.get("MOVEMENT_ARCHIVE_SKIP_BROWSER") != "1":
+        missing = missing_browser_components()
+        if missing:
+            pytest.fail(
+                "the browser tests need " + "; ".join(missing) + " (or set MOVEMENT_ARCHIVE_SKIP_BROWSER=1 locally)",
+                pytrace=False,
+            )
+
+
+def missing_browser_components() -> list[str]:
+    missing = [what for program, what in BROWSER_NEEDS.items() if shutil.which(program) is None]
+    missing += [f"{name} from npm (make setup runs npm ci)" for path, name in CHECKERS.items() if not path.is_file()]
+    return missing
 
 
 def _default_database_is_postgresql() -> bool:

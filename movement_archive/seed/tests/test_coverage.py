@@ -1,9 +1,5 @@
 """Every proper name in the source documents is a record or an alias, or is listed here as no entity."""
 
-from pathlib import Path
-
-from django.conf import settings
-
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation, OrganisationName
@@ -11,6 +7,7 @@ from movement_archive.organising.models import OrganisingModel
 from movement_archive.people.models import Person, PersonName
 from movement_archive.places.models import Country, Locality
 from movement_archive.sources.models import Source
+from movement_archive.testing.outside import source_documents
 
 from .base import SeededTestCase
 from .proper_names import CONNECTORS, candidates, normalise
@@ -62,7 +59,7 @@ def known_names() -> list[str]:
 
 def document_names() -> set[str]:
     found: set[str] = set()
-    for path in sorted(Path(settings.SEED_DOCUMENTS_DIR).glob("*.txt")):
+    for path in source_documents():
         found |= candidates(path.read_text(encoding="utf-8"))
     return found
 

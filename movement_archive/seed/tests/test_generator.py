@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import io
 from contextlib import redirect_stderr
-from pathlib import Path
 
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import TestCase
@@ -22,7 +20,7 @@ from movement_archive.organising.models import Practice
 from movement_archive.people.models import Person
 from movement_archive.places.models import Locality
 from movement_archive.seed.generator import generate
-from movement_archive.seed.tests.test_no_copied_wording import RUN, words
+from movement_archive.testing.outside import runs_of_words, source_sentences
 
 GENERATED = {"key__startswith": "gen-"}
 SIZE = {"organisations": 200, "events": 500, "people": 100}
@@ -39,10 +37,6 @@ def names_and_keys() -> dict[str, list[tuple[str, str]]]:
         "events": list(generated(Event).order_by("key").values_list("key", "title")),
         "localities": list(generated(Locality).order_by("key").values_list("key", "name")),
     }
-
-
-def repeats(w: list[str], seen: set[str]) -> bool:
-    return any(" ".join(w[i : i + RUN]) in seen for i in range(len(w) - RUN + 1))
 
 
 class AGeneratedArchive(TestCase):
@@ -137,11 +131,7 @@ class AGeneratedArchive(TestCase):
         self.assertIn(("organisation", organisation.key), found)
 
     def test_no_generated_text_repeats_twelve_words_of_the_source_documents(self):
-        seen = set()
-        for path in Path(settings.SEED_DOCUMENTS_DIR).glob("*.txt"):
-            w = words(path.read_text(encoding="utf-8"))
-            seen.update(" ".join(w[i : i + RUN]) for i in range(len(w) - RUN + 1))
-        self.assertTrue(seen)
+        sentences = source_sentences()
         texts = [
             *generated(Organisation).values_list("description", flat=True),
             *generated(Person).values_list("biography", flat=True),
@@ -149,7 +139,7 @@ class AGeneratedArchive(TestCase):
             " ".join(generated(Event).values_list("title", flat=True)),
             " ".join(generated(Organisation).values_list("name", flat=True)),
         ]
-        copied = [text for text in texts if repeats(words(text), seen)]
+        copied = [text for text in texts if runs_of_words(text) & sentences]
         self.assertEqual(copied, [])
 
     def test_generating_again_is_refused_unless_adding_is_asked_for(self):
