@@ -9,8 +9,10 @@ Configuration mistakes end the command with one line on stderr and exit status 2
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import secrets
+import socket
 import sys
 from pathlib import Path
 
@@ -222,6 +224,8 @@ def _setup_django() -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    if not args.no_serve and (busy := _port_in_use(args.host, args.port)):
+        return _fail(busy, status=1)
     _setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -306,6 +310,8 @@ def _display_host(host: str) -> str:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if busy := _port_in_use(args.host, args.port):
+        return _fail(busy, status=1)
     _setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -367,6 +373,31 @@ def _run_gunicorn(host: str, port: int, workers: int) -> None:
     connections.close_all()
     print(f"Serving the archive at http://{_display_host(host)}:{port}/ (Ctrl+C to stop)", flush=True)
     ArchiveServer(prog=PROG).run()
+
+
+def _port_in_use(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, in one line, or None when it can.
+
+    Asked before anything is set up, so that a second demo started by mistake says so at once instead of
+    migrating and then ending in gunicorn's retry loop and traceback.
+    """
+    try:
+        family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        return f"cannot listen on {host}: {error.strerror}; give another address with --host (make demo HOST=...)"
+    with socket.socket(family, kind, protocol) as probe:
+        # As gunicorn does, so that connections of a server stopped a moment ago do not count as in use.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return (
+                    f"port {port} on {host} is already in use by another program; choose another port with "
+                    f"--port N (make demo PORT=N)"
+                )
+            return f"cannot listen on {host}:{port}: {error.strerror}"
+    return None
 
 
 def _bind_host(host: str) -> str:

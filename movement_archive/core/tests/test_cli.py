@@ -7,6 +7,7 @@ directory, as someone trying the archive would run them.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import signal
@@ -24,21 +25,43 @@ import pytest
 from django.contrib.auth.hashers import check_password
 from django.test import override_settings
 
-from movement_archive.cli import gunicorn_options, main
+from movement_archive.cli import build_parser, gunicorn_options, main
 from movement_archive.core.access_log import FORMAT
 
-HELP_MENTIONS = {
-    "demo": ["--host", "--port", "--no-serve", "--workers"],
-    "serve": ["--host", "--port", "--workers"],
-    "load-seed": ["--data-dir"],
-    "generate": ["--organisations", "--events", "--people", "--seed", "--batch-size", "--add"],
-    "import-interview": ["FILE", "--format", "--title", "--language", "--key", "--publish", "--json"],
-    "export-interview": ["ID", "--format", "--include-restricted"],
-    "export-site": ["DIR", "--language", "--with-media", "--force"],
-    "dump": ["FILE", "--format", "--force"],
-    "reset-two-factor": ["USERNAME"],
-    "manage": ["ARGS"],
-}
+README = Path(__file__).resolve().parents[3] / "README.md"
+# A row of the README's command table: | `movement-archive NAME USAGE` | what it does |
+README_ROW = re.compile(r"^\| `movement-archive (?P<name>[a-z-]+)(?P<usage>[^`]*)` \| (?P<does>.+?) \|$", re.MULTILINE)
+
+
+def readme_commands() -> dict[str, tuple[set[str], str]]:
+    """The README's command table: each command's options and arguments, and what it says the command does."""
+    rows = {}
+    for row in README_ROW.finditer(README.read_text(encoding="utf-8")):
+        words: set[str] = set()
+        tokens = row["usage"].replace("[", " ").replace("]", " ").replace("\\|", "|").split()
+        for previous, token in zip(["", *tokens], tokens, strict=False):
+            if token.startswith("--"):
+                words.update(token.split("|"))
+            elif token.rstrip(".").isupper() and not previous.startswith("--"):
+                words.add(token.rstrip("."))  # an argument; a word after an option is that option's value
+        rows[row["name"]] = (words, row["does"])
+    return rows
+
+
+def parser_commands() -> dict[str, tuple[set[str], str]]:
+    """The same, as the command's own parser (and so its --help) has them."""
+    (subcommands,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    helps = {choice.dest: choice.help for choice in subcommands._choices_actions}
+    commands = {}
+    for name, parser in subcommands.choices.items():
+        words = set()
+        for action in parser._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            long_options = [o for o in action.option_strings if o.startswith("--")]
+            words.update(long_options or [action.metavar or action.dest.upper()])
+        commands[name] = (words, helps[name])
+    return commands
 
 
 def run_cli(*args: str, home: Path, timeout: float = 300, **extra_env: str) -> subprocess.CompletedProcess:
@@ -66,22 +89,33 @@ def test_the_console_script_runs_the_cli():
     assert script.value == "movement_archive.cli:main"
 
 
+def test_the_readme_lists_every_command_with_the_options_and_words_of_its_help():
+    readme, parser = readme_commands(), parser_commands()
+    assert sorted(readme) == sorted(parser), "the README's command table and the parser list different commands"
+    for name, (options, does) in parser.items():
+        assert readme[name][0] == options, (
+            f"{name}: the README shows {sorted(readme[name][0])}, --help {sorted(options)}"
+        )
+        assert readme[name][1] == does[0].upper() + does[1:], f"{name}: the README and --help describe it differently"
+
+
 def test_the_overview_lists_every_subcommand(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--help"])
     assert exited.value.code == 0
     overview = capsys.readouterr().out
-    for command in HELP_MENTIONS:
+    for command, (_, does) in parser_commands().items():
         assert command in overview
+        assert does in " ".join(overview.split())
 
 
-@pytest.mark.parametrize("command", HELP_MENTIONS)
+@pytest.mark.parametrize("command", sorted(parser_commands()))
 def test_every_subcommand_explains_its_options(capsys, command):
     with pytest.raises(SystemExit) as exited:
         main([command, "--help"])
     assert exited.value.code == 0
     help_text = capsys.readouterr().out
-    for option in HELP_MENTIONS[command]:
+    for option in parser_commands()[command][0]:
         assert option in help_text
 
 
@@ -90,6 +124,20 @@ def test_an_impossible_port_is_refused_before_anything_starts(capsys):
         main(["serve", "--port", "70000"])
     assert exited.value.code == 2
     assert "not a port number" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["demo", "serve"])
+def test_a_busy_port_is_named_in_one_line_with_how_to_choose_another(tmp_path, command):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli(command, "--port", str(port), home=tmp_path / "var", timeout=60)
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert f"port {port} on 127.0.0.1 is already in use" in line
+    assert "--port N (make demo PORT=N)" in line
+    assert not (tmp_path / "var").exists(), "nothing is set up before the port is known to be free"
 
 
 def test_manage_passes_a_django_command_through(tmp_path):
@@ -117,7 +165,6 @@ def test_a_data_directory_that_is_a_file_ends_in_one_line(tmp_path):
 
 
 def test_load_seed_reads_the_directory_it_is_given(tmp_path):
-    pytest.importorskip("movement_archive.seed.management.commands.load_seed")
     empty = tmp_path / "no-seed-here"
     empty.mkdir()
     result = run_cli("load-seed", "--data-dir", str(empty), home=tmp_path / "var")
@@ -127,7 +174,6 @@ def test_load_seed_reads_the_directory_it_is_given(tmp_path):
 
 
 def test_the_demo_sets_up_an_archive_with_one_editor_whose_password_is_shown_once(tmp_path):
-    pytest.importorskip("movement_archive.seed.management.commands.load_seed")
     home = tmp_path / "var"
 
     first = run_cli("demo", "--no-serve", "--port", "8123", home=home)
