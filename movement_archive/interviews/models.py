@@ -32,9 +32,9 @@ from movement_archive.access.panels import access_panel
 from movement_archive.access.queries import level_full_q
 from movement_archive.access.readers import reader_for
 from movement_archive.core.fields import EDTFField
+from movement_archive.core.folding import folded_copy
 from movement_archive.core.models import EditorialRecord
 from movement_archive.redaction.models import PublicText, Redactable
-from movement_archive.search.text import folded_copy
 
 from .storage import recording_storage
 
