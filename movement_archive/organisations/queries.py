@@ -14,8 +14,9 @@ from movement_archive.access.withholding import withhold
 from movement_archive.core.aggregates import kept
 from movement_archive.core.citations import attach_citations
 from movement_archive.core.fields import parsed_or_none
-from movement_archive.core.filters import CountryChoice, ModelChoice
 from movement_archive.dates import edtf
+from movement_archive.organising.filters import ModelChoice
+from movement_archive.places.filters import CountryChoice
 
 from .models import UNDATED, Organisation, OrganisationRelation
 
