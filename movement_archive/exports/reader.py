@@ -19,7 +19,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from movement_archive.core.listings import LIST_PAGES
+from movement_archive.home.listings import LIST_PAGES
 
 from .addresses import POSITION_ONLY, language_of, mirror_file
 from .records import RECORD_PAGES
@@ -56,7 +56,7 @@ class AnonymousReader:
 
     def check(self) -> None:
         """Refuse to start when the archive does not answer its own public address."""
-        response = self.get(reverse("core:home"))
+        response = self.get(reverse("home:home"))
         if response.status_code != 200:
             raise ExportError(
                 _(
