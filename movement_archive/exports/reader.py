@@ -27,7 +27,7 @@ from .records import RECORD_PAGES
 # The URL namespaces of the reading rooms. Search answers queries a static copy cannot; contributions are forms
 # and private receipts; the back office is not for readers.
 READING_ROOMS = frozenset(
-    {"core", "organisations", "people", "places", "organising", "events", "documentary", "interviews", "sources"}
+    {"home", "organisations", "people", "places", "organising", "events", "documentary", "interviews", "sources"}
 )
 MEDIA_PAGES = frozenset({"interviews:recording"})
 # Where a walk begins, in each language: the home page, then every list.
