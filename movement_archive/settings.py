@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "movement_archive.syndication",
     "movement_archive.harvesting",
     "movement_archive.api",
+    # The site as a whole, above every app it shows: the home page, the pages' header, the back-office menu.
+    "movement_archive.home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -22,7 +22,7 @@ urlpatterns = [
 # The reading rooms, in every interface language: English at the root, others under a prefix (/es/...),
 # so a reader switches language by following a link, with no cookie and no script.
 urlpatterns += i18n_patterns(
-    path("", include("movement_archive.core.urls")),
+    path("", include("movement_archive.home.urls")),
     path("organisations/", include("movement_archive.organisations.urls")),
     path("people/", include("movement_archive.people.urls")),
     path("places/", include("movement_archive.places.urls")),

@@ -9,24 +9,16 @@ malformed request.
 
 from __future__ import annotations
 
-import re
-
 from gunicorn.glogging import Logger
 
+from .log_privacy import PrivateRecords, redact
+
 FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
-# /contribute/receipt/<token>/ and its prefixed forms (/es/contribute/receipt/<token>/)
-_RECEIPT = re.compile(r"(/contribute/receipt/)[^/]+")
-
-
-def redact(path: str) -> str:
-    return _RECEIPT.sub(r"\1…", path)
 
 
 class PrivateAccessLog(Logger):
     def setup(self, cfg):
         super().setup(cfg)
-        from .log_privacy import PrivateRecords  # here: log_privacy uses redact() from this module
-
         if not any(isinstance(existing, PrivateRecords) for existing in self.error_log.filters):
             self.error_log.addFilter(PrivateRecords())
 

@@ -11,13 +11,19 @@ import ipaddress
 import logging
 import re
 
-from .access_log import redact
-
 # Runs of hex digits, dots and colons with at least one dot or colon; ipaddress then decides, so that times such as
 # 12:30:45 and versions such as 1.2.3 stay. A trailing colon or full stop (end of a sentence, "ip=...: error") and a
 # port after an IPv4 address are kept apart from the address.
 _CANDIDATE = re.compile(r"(?<![\w.:])[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*(?!\w)")
 HIDDEN_ADDRESS = "[address]"
+# /contribute/receipt/<token>/ and its prefixed forms (/es/contribute/receipt/<token>/). Here rather than in
+# ``access_log``, which reads it too: this module needs nothing from gunicorn, so the archive's own log can load it.
+_RECEIPT = re.compile(r"(/contribute/receipt/)[^/]+")
+
+
+def redact(path: str) -> str:
+    """The path with any receipt secret replaced, for the access log and every other log line."""
+    return _RECEIPT.sub(r"\1…", path)
 
 
 def _is_address(text: str) -> bool:

@@ -10,7 +10,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from movement_archive.search.text import folded_copy
+from movement_archive.core.folding import folded_copy
 
 from .blocks import citations_block_types
 from .fields import PartialDatesMixin

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from movement_archive.core.citations import attach_citations
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation
 from movement_archive.people.models import Person
 from movement_archive.places.models import Country
+from movement_archive.sources.citations import attach_citations
 
 from .models import Credit, Episode, Series
 

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from movement_archive.core import twins
-from movement_archive.core.citations import attach_citations, citation_data
 from movement_archive.events.models import Event
 from movement_archive.redaction.text import shown_text, withheld_text
+from movement_archive.sources.citations import attach_citations, citation_data
 
 from .models import Credit, Episode, Series
 from .queries import EpisodePage, conference_of, credits_of, episode_listing, episode_page, episodes_of, the_series

@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from movement_archive.access.pages import record_for_page
 from movement_archive.access.withholding import withhold
 from movement_archive.core.aggregates import Pages, kept
-from movement_archive.core.filters import ModelChoice
 from movement_archive.core.twins import BadQuery
 from movement_archive.organisations.models import Organisation
+from movement_archive.organising.filters import ModelChoice
 from movement_archive.organising.models import OrganisingModel
 from movement_archive.people.models import Person
 from movement_archive.places.models import Country, Locality

@@ -12,10 +12,10 @@ from typing import Any
 from django.http import HttpRequest
 
 from movement_archive.core import twins
-from movement_archive.core.citations import attach_citations, citation_data
 from movement_archive.core.dates import date_in_words
 from movement_archive.dates import edtf
 from movement_archive.redaction.text import shown_text
+from movement_archive.sources.citations import attach_citations, citation_data
 from movement_archive.sources.models import Disagreement
 
 from . import queries

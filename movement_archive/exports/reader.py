@@ -19,7 +19,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from movement_archive.core.listings import LIST_PAGES
+from movement_archive.home.listings import LIST_PAGES
 
 from .addresses import POSITION_ONLY, language_of, mirror_file
 from .records import RECORD_PAGES
@@ -27,7 +27,7 @@ from .records import RECORD_PAGES
 # The URL namespaces of the reading rooms. Search answers queries a static copy cannot; contributions are forms
 # and private receipts; the back office is not for readers.
 READING_ROOMS = frozenset(
-    {"core", "organisations", "people", "places", "organising", "events", "documentary", "interviews", "sources"}
+    {"home", "organisations", "people", "places", "organising", "events", "documentary", "interviews", "sources"}
 )
 MEDIA_PAGES = frozenset({"interviews:recording"})
 # Where a walk begins, in each language: the home page, then every list.
@@ -56,7 +56,7 @@ class AnonymousReader:
 
     def check(self) -> None:
         """Refuse to start when the archive does not answer its own public address."""
-        response = self.get(reverse("core:home"))
+        response = self.get(reverse("home:home"))
         if response.status_code != 200:
             raise ExportError(
                 _(

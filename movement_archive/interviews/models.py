@@ -12,6 +12,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,9 +32,9 @@ from movement_archive.access.panels import access_panel
 from movement_archive.access.queries import level_full_q
 from movement_archive.access.readers import reader_for
 from movement_archive.core.fields import EDTFField
+from movement_archive.core.folding import folded_copy
 from movement_archive.core.models import EditorialRecord
 from movement_archive.redaction.models import PublicText, Redactable
-from movement_archive.search.text import folded_copy
 
 from .storage import recording_storage
 
@@ -62,23 +63,22 @@ class IndexPointQuerySet(models.QuerySet):
         segments by key, and ``__in`` leads SQLite to walk every one of every visible interview instead (160 ms
         at a million segments) before keeping the few asked for.
         """
-        from .passages import in_closed_passage  # passages reads these models
-
         readable = self.filter(Interview.objects.readable_by(user).pointed_at_by("interview"))
         readable = readable.filter(level_full_q(reader_for(user), timezone.localdate()))
-        return readable.exclude(in_closed_passage(user, interview="interview", start="time_ms"))
+        closed = RestrictedPassage.objects.closing_words_at(user, interview="interview", start="time_ms")
+        return readable.exclude(closed)
 
 
 class SegmentQuerySet(models.QuerySet):
     def visible_to(self, user=None):
         """Segments of the interviews whose content the reader may see, outside the passages closed to the reader;
         as for index points, one key lookup each."""
-        from .passages import in_closed_passage  # passages reads these models
-
         transcripts = Transcript.objects.filter(pk=models.OuterRef("transcript")).filter(
             Interview.objects.readable_by(user).pointed_at_by("interview")
         )
-        closed = in_closed_passage(user, interview="transcript__interview", start="start_ms", end="end_ms")
+        closed = RestrictedPassage.objects.closing_words_at(
+            user, interview="transcript__interview", start="start_ms", end="end_ms"
+        )
         return self.filter(models.Exists(transcripts)).exclude(closed)
 
 
@@ -242,6 +242,26 @@ class Participant(Orderable):
         return f"{self.person} ({self.get_role_display()})"
 
 
+class RestrictedPassageQuerySet(models.QuerySet):
+    # Here with the model rather than in ``passages.py``: the index points' and segments' ``visible_to`` above
+    # need these conditions, and ``passages.py`` reads the models, so it cannot be read from here.
+
+    def closing_words_to(self, user) -> RestrictedPassageQuerySet:
+        """Every passage closing words to the reader, as a query (for the search, which looks at many interviews)."""
+        closing_words = self.filter(covers=RestrictedPassage.Covers.EVERYTHING)
+        return closing_words.exclude(level_full_q(reader_for(user), timezone.localdate()))
+
+    def closing_words_at(self, user, *, interview: str, start: str, end: str | None = None) -> models.Exists:
+        """A condition on segments or index points: they fall in a passage closed to the reader. ``interview``,
+        ``start`` and ``end`` name the outer row's fields; a moment without an end counts as one millisecond."""
+        stop = Coalesce(models.OuterRef(end), models.OuterRef(start) + 1) if end else models.OuterRef(start) + 1
+        return models.Exists(
+            self.closing_words_to(user).filter(
+                interview=models.OuterRef(interview), start_ms__lt=stop, end_ms__gt=models.OuterRef(start)
+            )
+        )
+
+
 class RestrictedPassage(RestrictedPart, Orderable):
     """A stretch of the recording closed to some readers: its speech, index points, captions and sound.
 
@@ -263,6 +283,8 @@ class RestrictedPassage(RestrictedPart, Orderable):
 
     covers = models.CharField(_("what it closes"), max_length=20, choices=Covers.choices, default=Covers.EVERYTHING)
     reason = models.TextField(_("why (seen by editors only)"), blank=True)
+
+    objects = RestrictedPassageQuerySet.as_manager()
 
     panels = [
         FieldRowPanel([FieldPanel("start_ms"), FieldPanel("end_ms"), FieldPanel("covers")]),

@@ -1,17 +1,15 @@
-"""Which restricted passages of an interview are closed to a reader, for the page, its files and the search.
+"""Which restricted passages of an interview are closed to a reader, for the page and its files.
 
 The decision for each passage is the access rule's (``access.policy.decide``); the pure range arithmetic is in
-``oralhistory.passages``.
+``oralhistory.passages``. The same rule as a database condition, for the search and for the index points and
+segments a reader may see, is ``RestrictedPassage.objects.closing_words_at`` (``models.py``).
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from movement_archive.access.policy import Outcome, decide
-from movement_archive.access.queries import level_full_q
 from movement_archive.access.readers import reader_for
 from movement_archive.oralhistory.passages import Range, merged
 
@@ -30,21 +28,6 @@ def closed_ranges(interview: Interview, user, *, recording: bool = False) -> lis
         for passage in interview.restricted_passages.all()
         if (recording or passage.covers == RestrictedPassage.Covers.EVERYTHING)
         and decide(passage.access_rule, reader, today) < Outcome.FULL
-    )
-
-
-def closed_to(user) -> QuerySet[RestrictedPassage]:
-    """Every passage closing words to the reader, as a query (for the search, which looks at many interviews)."""
-    closing_words = RestrictedPassage.objects.filter(covers=RestrictedPassage.Covers.EVERYTHING)
-    return closing_words.exclude(level_full_q(reader_for(user), timezone.localdate()))
-
-
-def in_closed_passage(user, *, interview: str, start: str, end: str | None = None) -> Exists:
-    """A condition on segments or index points: they fall in a passage closed to the reader. ``interview``,
-    ``start`` and ``end`` name the outer row's fields; a moment without an end counts as one millisecond."""
-    stop = Coalesce(OuterRef(end), OuterRef(start) + 1) if end else OuterRef(start) + 1
-    return Exists(
-        closed_to(user).filter(Q(interview=OuterRef(interview)), Q(start_ms__lt=stop), Q(end_ms__gt=OuterRef(start)))
     )
 
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from movement_archive.core import filters
 from movement_archive.core.twins import BadQuery
+from movement_archive.organising import filters as organising_filters
+from movement_archive.places import filters as place_filters
 
 from .models import Organisation
 from .queries import SORTS
@@ -65,9 +67,9 @@ def read_filters(params: QueryDict, user) -> Filters:
         raise BadQuery("sort", _("%(value)r is not one of %(allowed)s") % {"value": sort, "allowed": ", ".join(SORTS)})
 
     return Filters(
-        country=filters.countries(params),
-        region=filters.regions(params),
-        model=filters.organising_models(params, user),
+        country=place_filters.countries(params),
+        region=place_filters.regions(params),
+        model=organising_filters.organising_models(params, user),
         kind=filters.choices(params, "kind", Organisation.Kind),
         scope=filters.choices(params, "scope", Organisation.Scope),
         decade=filters.decades(params),

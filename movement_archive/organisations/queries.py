@@ -12,10 +12,11 @@ from django.db.models.functions import Lower
 
 from movement_archive.access.withholding import withhold
 from movement_archive.core.aggregates import kept
-from movement_archive.core.citations import attach_citations
 from movement_archive.core.fields import parsed_or_none
-from movement_archive.core.filters import CountryChoice, ModelChoice
 from movement_archive.dates import edtf
+from movement_archive.organising.filters import ModelChoice
+from movement_archive.places.filters import CountryChoice
+from movement_archive.sources.citations import attach_citations
 
 from .models import UNDATED, Organisation, OrganisationRelation
 

@@ -17,9 +17,9 @@ from django.utils.http import urlencode
 from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
 from movement_archive.core.aggregates import Pages
-from movement_archive.core.citations import citation_data
 from movement_archive.core.dates import date_in_words
 from movement_archive.redaction.text import shown_text
+from movement_archive.sources.citations import citation_data
 
 from . import queries
 from .filters import Filters, read_filters

@@ -17,8 +17,8 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 
 from movement_archive.core import twins
-from movement_archive.core.citations import attach_citations, citation_data
 from movement_archive.people.queries import period_in_words
+from movement_archive.sources.citations import attach_citations, citation_data
 
 from .models import OrganisingModel, Practice
 from .queries import DecadeTable, Practitioners, decade_table, first_practitioners_of, models_with_counts

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from movement_archive.core.aggregates import Pages, kept
-from movement_archive.core.citations import attach_citations
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.twins import BadQuery
 from movement_archive.documentary.models import Credit, Episode, Series
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation
 from movement_archive.places.models import Country
+from movement_archive.sources.citations import attach_citations
 
 from .models import Affiliation, Person, PersonRole
 

@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from movement_archive.access.pages import record_for_page
 from movement_archive.core import twins
-from movement_archive.core.citations import citation_data
 from movement_archive.redaction.text import shown_text
+from movement_archive.sources.citations import citation_data
 
 from .models import Person
 from .queries import PeopleFilters, PersonPage, people_listing, period_in_words, person_page, read_filters

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from movement_archive.core.folding import folded_copy
 from movement_archive.core.models import EditorialRecord
-from movement_archive.search.text import folded_copy
 
 
 class CountryQuerySet(models.QuerySet):

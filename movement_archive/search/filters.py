@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from movement_archive.core import filters
 from movement_archive.core.twins import BadQuery
+from movement_archive.organising import filters as organising_filters
+from movement_archive.places import filters as place_filters
 
 MAX_QUERY_LENGTH = 200
 TYPES = ("organisation", "person", "event", "episode", "model", "interview", "source", "place")
@@ -60,9 +62,9 @@ def read_search(params: QueryDict, user) -> SearchRequest:
         query=query,
         filters=Filters(
             types=filters.choices(params, "type", TYPES),
-            countries=filters.countries(params),
-            regions=filters.regions(params),
-            models=filters.organising_models(params, user),
+            countries=place_filters.countries(params),
+            regions=place_filters.regions(params),
+            models=organising_filters.organising_models(params, user),
             decades=filters.decades(params),
         ),
     )

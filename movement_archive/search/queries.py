@@ -32,11 +32,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 from movement_archive.core.aggregates import kept
-from movement_archive.core.filters import CountryChoice, ModelChoice
 from movement_archive.dates import edtf
 from movement_archive.events.models import Event
 from movement_archive.organisations.models import Organisation
+from movement_archive.organising.filters import ModelChoice
 from movement_archive.organising.models import OrganisingModel
+from movement_archive.places.filters import CountryChoice
 
 from . import text
 from .filters import Filters

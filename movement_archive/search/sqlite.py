@@ -18,10 +18,10 @@ from modelsearch.index import AutocompleteField
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.models import IndexEntry
 
-from . import backends
+from . import fts
 
 # The kind column answers no words, so it weighs nothing in the ranking.
-_WEIGHTS = ", ".join(map(str, (*backends.WEIGHTS, 0.0)))
+_WEIGHTS = ", ".join(map(str, (*fts.WEIGHTS, 0.0)))
 
 
 def kind_token(content_type_id: int) -> str:
@@ -107,7 +107,7 @@ class ArchiveSQLiteSearchBackend(SQLiteSearchBackend):
         content_type_ids: Iterable[int],
         limit: int,
         only_these_kinds: bool = False,
-    ) -> backends.FoundEntries:
+    ) -> fts.FoundEntries:
         """The best ``limit`` entries of these content types matching the folded ``terms``. Two or three queries.
 
         Every column of the index is searched (names, title, body), and the last term also as the start of a
@@ -118,41 +118,41 @@ class ArchiveSQLiteSearchBackend(SQLiteSearchBackend):
         matches first. With fewer, the kinds are kept by the join instead: ranking a match that names a kind
         makes FTS5 count every entry of that kind (30 ms for a million transcript segments).
         """
-        match = backends.match_expression(terms, any_word)
+        match = fts.match_expression(terms, any_word)
         if not match:
-            return backends.FoundEntries([], 0, True)
+            return fts.FoundEntries([], 0, True)
         types = list(content_type_ids)
-        fts = f"{IndexEntry._meta.db_table}_fts"
+        table = f"{IndexEntry._meta.db_table}_fts"
         with connection.cursor() as cursor:
-            total = self._count_matches(cursor, fts, match)
-            if only_these_kinds and total > backends.RANK_LIMIT:
+            total = self._count_matches(cursor, table, match)
+            if only_these_kinds and total > fts.RANK_LIMIT:
                 kinds = " OR ".join(f'"{kind_token(t)}"' for t in types)
                 match = f"kind : ({kinds}) AND ({match})"
-                total = self._count_matches(cursor, fts, match)
-            ranked = total <= backends.RANK_LIMIT
-            order = f"bm25({fts}, {_WEIGHTS})" if ranked else "f.rowid DESC"
+                total = self._count_matches(cursor, table, match)
+            ranked = total <= fts.RANK_LIMIT
+            order = f"bm25({table}, {_WEIGHTS})" if ranked else "f.rowid DESC"
             cursor.execute(
-                f"SELECT e.content_type_id, e.object_id FROM {fts} f "
+                f"SELECT e.content_type_id, e.object_id FROM {table} f "
                 f"JOIN {IndexEntry._meta.db_table} e ON e.id = f.rowid "
-                f"WHERE {fts} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+                f"WHERE {table} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
                 f"ORDER BY {order} LIMIT %s",
                 [match, *types, limit],
             )
             entries = cursor.fetchall()
         # Fewer than asked for: that is every match of these kinds, a better bound than the count of all kinds.
-        return backends.FoundEntries(entries, len(entries) if len(entries) < limit else total, ranked)
+        return fts.FoundEntries(entries, len(entries) if len(entries) < limit else total, ranked)
 
     @staticmethod
-    def _count_matches(cursor, fts: str, match: str) -> int:
+    def _count_matches(cursor, table: str, match: str) -> int:
         # Counting stops past RANK_LIMIT: beyond it the figure changes nothing but costs a walk of every match.
         cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH %s LIMIT %s)",
-            [match, backends.RANK_LIMIT + 1],
+            f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH %s LIMIT %s)",
+            [match, fts.RANK_LIMIT + 1],
         )
         return cursor.fetchone()[0]
 
     def optimize_index(self) -> None:
         """Merge the full-text index into one segment: after a bulk load it holds dozens, each read for every term."""
-        fts = f"{IndexEntry._meta.db_table}_fts"
+        table = f"{IndexEntry._meta.db_table}_fts"
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")

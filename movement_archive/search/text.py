@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 
-WORD = re.compile(r"\w+")
+from movement_archive.core.folding import fold  # the same folding as the index's copy
 
-# Letters that Unicode does not decompose into a base letter and an accent, folded as readers type them.
-_UNDECOMPOSED = str.maketrans(
-    {"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d"}
-    | {"ł": "l", "Ł": "l", "ı": "i", "þ": "th", "Þ": "th"}
-)
+WORD = re.compile(r"\w+")
 
 # Terms this short match whole words only: "of" should not light up "often".
 MIN_PREFIX = 3
@@ -25,14 +20,6 @@ MIN_PREFIX = 3
 SNIPPET_WORDS = 32
 _LEAD_WORDS = 6  # words of context kept before the first match
 ELLIPSIS = "…"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Schäffer" and "SCHAFFER" both become "schaffer", "Jørgen" "jorgen"."""
-    if text.isascii():  # most words: nothing to decompose, and ASCII's casefold is its lower case
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -155,16 +142,3 @@ def snippet(text: str, terms: tuple[str, ...], size: int = SNIPPET_WORDS) -> Sni
             position = stop
     pieces.append(html.escape(text[position:end]))
     return Snippet(f"{lead}{text[begin:end]}{tail}", f"{lead}{''.join(pieces)}{tail}")
-
-
-# A folded copy for the index -----------------------------------------------------------------------------------
-
-
-def folded_copy(texts) -> str:
-    """The texts that carry accents, folded, for a second copy in the search index; "" when none does.
-
-    PostgreSQL's full-text search keeps accents, so "Gonzalez" would not find "González" from the text alone;
-    with the folded copy indexed too, the folded query words match it. Texts without accents add nothing, so
-    the index and the ranking are unchanged for them.
-    """
-    return " ".join(folded for t in texts if t and (folded := fold(t)) != t.casefold())

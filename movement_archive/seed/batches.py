@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from movement_archive.dates import edtf
 from movement_archive.events.models import Event
@@ -19,9 +19,6 @@ from movement_archive.people.models import Affiliation, Person, PersonName, Pers
 from . import bulk, synthetic
 from .bulk import PREFIX
 from .synthetic import LAST_YEAR, pick
-
-if TYPE_CHECKING:
-    from .generator import _Generator
 
 # Proportions read off the seed collection (76 organisations, 43 people, 50 events).
 ORG_KINDS = {
@@ -47,7 +44,29 @@ HIDDEN_PEOPLE = 0.10
 _TRANSLATIONS = (("es", "Unión de Usuarios de {city}"), ("fr", "Union des usagers de {city}"), ("nl", "Bond {city}"))
 
 
-def organisation_batch(gen: _Generator, rng: random.Random, first: int, size: int) -> None:
+class Pools(Protocol):
+    """What a batch reads from the generator and adds to it (``generator._Generator`` is one).
+
+    Declared here rather than imported from ``generator.py``, which imports this module: the batches stand
+    below the generator and name only what they use of it.
+    """
+
+    batch_size: int
+    now: dict  # the publication fields every generated record shares (``bulk.published``)
+    places: list[tuple[int, str, int]]  # locality pk, name, country pk
+    models: list[int]  # organising model pks
+    tags: list[int]  # role tag pks
+    orgs: list[tuple[int, str, int]]  # pk, short name, place index
+    people: list[int]
+
+    def citations(self, rng: random.Random, counts: dict[int, int] = ...) -> list[dict]: ...
+
+    def country(self, rng: random.Random) -> int: ...
+
+    def count(self, name: str, value: int) -> None: ...
+
+
+def organisation_batch(gen: Pools, rng: random.Random, first: int, size: int) -> None:
     # Everything about one record is drawn before the next record, so the batch size changes nothing drawn.
     objs, where, names, practices, countries, localities = [], [], [], [], [], []
     for n in range(first, first + size):
@@ -116,7 +135,7 @@ def _other_names(rng: random.Random, name: str, city: str) -> list[OrganisationN
     return list(found.values())
 
 
-def _practices(gen: _Generator, rng: random.Random, founded: str, closed: str) -> list[Practice]:
+def _practices(gen: Pools, rng: random.Random, founded: str, closed: str) -> list[Practice]:
     # Practices start after the founding ("../1990" has no known start) and before any closing.
     lower = edtf.parse(founded).lower.year if founded else 0
     base = lower if lower > 1900 else 1990
@@ -133,7 +152,7 @@ def _practices(gen: _Generator, rng: random.Random, founded: str, closed: str) -
     ]
 
 
-def person_batch(gen: _Generator, rng: random.Random, first: int, size: int) -> None:
+def person_batch(gen: Pools, rng: random.Random, first: int, size: int) -> None:
     objs, affiliations, names, countries, roles = [], [], [], [], []
     for n in range(first, first + size):
         name, sort_name = synthetic.person_name(rng)
@@ -171,7 +190,7 @@ def person_batch(gen: _Generator, rng: random.Random, first: int, size: int) -> 
         gen.count(label, len(rows))
 
 
-def _affiliations(gen: _Generator, rng: random.Random) -> list[Affiliation]:
+def _affiliations(gen: Pools, rng: random.Random) -> list[Affiliation]:
     found = []
     for i in range(pick(rng, AFFILIATIONS)):
         year = synthetic.year_between(rng, 1975, LAST_YEAR - 1)
@@ -188,7 +207,7 @@ def _affiliations(gen: _Generator, rng: random.Random) -> list[Affiliation]:
     return found
 
 
-def event_batch(gen: _Generator, rng: random.Random, first: int, size: int) -> None:
+def event_batch(gen: Pools, rng: random.Random, first: int, size: int) -> None:
     objs, links = [], []
     for n in range(first, first + size):
         kind = pick(rng, EVENT_KINDS)

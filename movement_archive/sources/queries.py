@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import ReferenceIndex
 
-from movement_archive.core.citations import Citation
 from movement_archive.core.twins import BadQuery
 from movement_archive.documentary.models import Credit, Episode, Series
 from movement_archive.events.models import Event
@@ -26,6 +25,7 @@ from movement_archive.organisations.models import Organisation, OrganisationRela
 from movement_archive.organising.models import OrganisingModel, Practice
 from movement_archive.people.models import Affiliation, Person
 from movement_archive.places.models import Locality
+from movement_archive.sources.citations import Citation
 
 from .models import Claim, Disagreement, Source
 

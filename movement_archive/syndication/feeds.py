@@ -50,7 +50,7 @@ class RecentAdditions(Feed):
         return _("Records newly published in the archive of the movement of people who use drugs.")
 
     def link(self) -> str:
-        return reverse("core:home")
+        return reverse("home:home")
 
     def items(self) -> list[kinds.Entry]:
         entries = [entry for kind in kinds.HARVESTED for entry in newest(kind)]

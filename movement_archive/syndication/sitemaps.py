@@ -19,7 +19,7 @@ from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import translation
 
-from movement_archive.core.listings import LIST_PAGES
+from movement_archive.home.listings import LIST_PAGES
 from movement_archive.places.queries import countries_in_archive, country_regions
 
 from . import kinds

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 from gunicorn.config import Config
 
-from movement_archive.core.access_log import FORMAT, PrivateAccessLog, redact
+from movement_archive.core.access_log import FORMAT, PrivateAccessLog
+from movement_archive.core.log_privacy import redact
 
 
 def test_a_receipt_secret_never_reaches_the_log():

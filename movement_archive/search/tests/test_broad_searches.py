@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from movement_archive.search import backends, queries
-from movement_archive.search.backends import match_expression
+from movement_archive.search import fts, queries
+from movement_archive.search.fts import match_expression
 from movement_archive.testing import CastTestCase, make_event, make_organisation, make_person
 
 SEARCH = reverse("search:search")
@@ -49,7 +49,7 @@ class ABroadSearch(CastTestCase):
 
     @ONE_PASS
     def test_a_word_in_too_many_records_to_rank_lists_the_newest_first_and_the_page_says_so(self):
-        with mock.patch.object(backends, "RANK_LIMIT", 3):
+        with mock.patch.object(fts, "RANK_LIMIT", 3):
             found = self.results()
             page = self.client.get(SEARCH, {"q": "wallaby"})
         self.assertFalse(found["ranked"])
@@ -64,7 +64,7 @@ class ABroadSearch(CastTestCase):
     @ONE_PASS
     def test_asking_for_one_kind_finds_it_behind_newer_matches_of_other_kinds(self):
         # Wally, the newest match, is a person; with room for two entries the index alone must skip him.
-        with mock.patch.object(backends, "RANK_LIMIT", 3), mock.patch.object(queries, "MAX_RESULTS", 2):
+        with mock.patch.object(fts, "RANK_LIMIT", 3), mock.patch.object(queries, "MAX_RESULTS", 2):
             people = self.results(type="person")
             groups = self.results(type="organisation")
         self.assertEqual([r["key"] for r in people["results"]], ["wally"])

@@ -1,4 +1,4 @@
-"""Named queries shared by pages: each counts or lists only what the reader may see."""
+"""The home page's named queries: each counts or lists only what the reader may see."""
 
 from __future__ import annotations
 

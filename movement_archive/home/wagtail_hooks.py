@@ -1,4 +1,7 @@
-"""The archive's menu in the back office: one group holding every kind of record."""
+"""The archive's menu in the back office: one group holding every kind of record.
+
+In the home app because the menu names a model of nearly every app; core, below them all, names none.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet

@@ -1,4 +1,9 @@
-"""Turn the citation blocks of many records into readable citations with one query for all their sources."""
+"""Turn the citation blocks of many records into readable citations with one query for all their sources.
+
+In the sources app rather than in core: it reads sources, their visibility and their credits, which core, standing
+on no app, may not. The citation block every record carries stays in core (``core/blocks.py``), naming the source
+model by its label only, as a foreign key would.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .models import Source
+
 
 @dataclass(frozen=True)
 class Citation:
-    source: Any  # sources.Source
+    source: Source
     locator: str
     supports: str
 
@@ -25,8 +32,6 @@ def attach_citations(objects: Iterable[Any], user=None, attr: str = "citations")
     One query in all, however many objects and citations; a citation of a source the reader may not see
     is left out, so visibility stays decided by ``Source.objects.visible_to``.
     """
-    from movement_archive.sources.models import Source
-
     objects = list(objects)
     wanted = {item["value"]["source"] for obj in objects for item in _raw(obj, attr)}
     # With the contribution a source was made from, if any: its credit is shown beside the citation.

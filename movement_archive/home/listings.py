@@ -1,8 +1,10 @@
 """The pages of the reading rooms that list records rather than show one: where a walk of the whole archive
-begins (the static mirror) and what a sitemap names besides the records (``syndication``)."""
+begins (the static mirror) and what a sitemap names besides the records (``syndication``).
+
+In the home app, which knows every app's pages; plain names, so the surfaces that read it import nothing more."""
 
 LIST_PAGES = (
-    "core:home",
+    "home:home",
     "organisations:list",
     "people:list",
     "places:list",

@@ -12,9 +12,9 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, streamfield
 
-from movement_archive.core.wagtail_hooks import ArchiveViewSetGroup
 from movement_archive.documentary.models import Episode, Series
 from movement_archive.events.models import Event
+from movement_archive.home.wagtail_hooks import ArchiveViewSetGroup
 from movement_archive.interviews.models import Interview
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
