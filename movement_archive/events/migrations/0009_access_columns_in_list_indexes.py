@@ -33,10 +33,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="event",
-            index=models.Index(
-                condition=models.Q(("live", True)),
-                fields=["consent", "access", "access_until", "access_group", "access_person"],
-                name="event_live_access",
-            ),
+            index=models.Index(condition=models.Q(("live", True)), fields=ACCESS_COLUMNS, name="event_live_access"),
         ),
     ]
