@@ -2,7 +2,7 @@
 rendering an interview page of 4,000 segments. Results go to the interviews section of docs/performance.md.
 
     .venv/bin/python benchmarks/interviews.py                    # 250 interviews of 4,000 segments: 1,000,000
-    .venv/bin/python benchmarks/interviews.py --interviews 10    # a smoke run (does not write the docs)
+    .venv/bin/python benchmarks/interviews.py --quick            # a smoke run: 10 interviews, 30 requests a page
 
 Every interview is synthetic, made here from an invented vocabulary, and goes through the real import path
 (WebVTT text read by the pure reader, then ``import_interview``), so the import timings are those an editor sees.
@@ -11,9 +11,11 @@ Every interview is synthetic, made here from an invented vocabulary, and goes th
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -25,6 +27,7 @@ import run  # the page benchmark beside this file: its Row, timing and reporting
 START, END = "<!-- interviews:start -->", "<!-- interviews:end -->"
 SEGMENTS = 4_000  # a three-hour interview, a segment every 2.7 seconds
 FULL_INTERVIEWS = 250  # 1,000,000 segments
+QUICK_INTERVIEWS, QUICK_REQUESTS = 10, 30
 IMPORT_MS, SEARCH_MS, PAGE_MS = 1_000, 50, 50
 TIMED_IMPORTS = 10
 
@@ -136,12 +139,23 @@ def import_one(text: str, n: int | str) -> tuple[float, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--interviews", type=int, default=FULL_INTERVIEWS, help="interviews of 4,000 segments")
+    parser.add_argument(
+        "--interviews", type=int, default=None, help=f"interviews of 4,000 segments (default {FULL_INTERVIEWS})"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"a smoke run: {QUICK_INTERVIEWS} interviews, {QUICK_REQUESTS} requests a page; never writes the docs",
+    )
     parser.add_argument("--home", help="data directory (reused if it already holds the benchmark interviews)")
-    parser.add_argument("--requests", type=int, default=200, help="requests per measured page kind")
+    parser.add_argument("--requests", type=int, default=None, help="requests per measured page kind (default 200)")
     parser.add_argument("--no-write", action="store_true", help="print the results without changing the docs")
     args = parser.parse_args()
+    args.interviews = args.interviews or (QUICK_INTERVIEWS if args.quick else FULL_INTERVIEWS)
+    args.requests = args.requests or (QUICK_REQUESTS if args.quick else 200)
     home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="movement-archive-interviews-"))
+    if not args.home:  # a temporary archive is of no use after the run (CI runs this after the tests)
+        atexit.register(shutil.rmtree, home, ignore_errors=True)
     os.environ.update(
         MOVEMENT_ARCHIVE_HOME=str(home),
         DJANGO_SETTINGS_MODULE="movement_archive.settings",
@@ -179,50 +193,65 @@ def main() -> int:
     # this one before timing. Keys are new on every run, so that a rerun over the same data imports afresh.
     gc.collect()
     gc.freeze()
+    load = [os.getloadavg()]
     timed = [import_one(webvtt_text(rng, SEGMENTS), f"{time.time_ns()}-{k}")[0] for k in range(TIMED_IMPORTS)]
+    import_queries = count_import_queries(webvtt_text(rng, SEGMENTS))
     rows = [
         run.Row(
-            "search over transcripts (20 queries)", [f"/search/?q={q.replace(' ', '+')}" for q in QUERIES], SEARCH_MS
+            "search over transcripts (20 queries)",
+            [f"/search/?q={q.replace(' ', '+')}" for q in QUERIES],
+            SEARCH_MS,
+            search=True,
         ),
         run.Row(
             "search, interviews only",
             [f"/search/?q={q.replace(' ', '+')}&type=interview" for q in QUERIES[:10]],
             SEARCH_MS,
+            search=True,
         ),
         run.Row(f"interview page, {SEGMENTS:,} segments", ["/interviews/bench-interview-0/"], PAGE_MS),
         run.Row("interview page, deep link to a moment", ["/interviews/bench-interview-1/?t=5400"], PAGE_MS),
         run.Row("interview page, searched within", ["/interviews/bench-interview-2/?q=harbour"], PAGE_MS),
     ]
     measure(rows, args.requests)
-    report = render(args, segments, building, imports, timed, rows)
+    load.append(os.getloadavg())
+    report = render(segments, building, imports, timed, import_queries, rows, load)
     print("\n" + report)
-    if not args.no_write and args.interviews >= FULL_INTERVIEWS:
+    if not args.no_write and not args.quick and args.interviews >= FULL_INTERVIEWS:
         write_doc(report)
         print(f"Results written to {run.DOC.relative_to(run.REPO)}")
     return 0
 
 
-def measure(rows: list, requests: int) -> None:
+def count_import_queries(text: str) -> int:
+    """The SQL queries of one more import, untimed: counting wraps every cursor, which would slow the timed ones."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        import_one(text, f"{time.time_ns()}-counted")
+    return len(captured)
+
+
+def measure(rows: list, requests: int) -> None:
+    from django.test import Client
 
     client = Client()
     for row in rows:
-        for url in dict.fromkeys(row.urls):
-            with CaptureQueriesContext(connection) as captured:
-                _, response = run.timed_get(client, url)
-            if getattr(response, "status_code", None) != 200:
-                row.error = f"{url}: {run.describe(response)}"
-                break
-            row.queries.append(len(captured))
-        for n in range(requests if not row.error else 0):
-            elapsed, _ = run.timed_get(client, row.urls[n % len(row.urls)])
-            row.times.append(elapsed)
+        print(f"Measuring {row.name}...", flush=True)
+        run.measure_row(client, row, requests)
         print(f"  {row.line()}", flush=True)
 
 
-def render(args, segments: int, building: float, imports: list[float], timed: list[float], rows: list) -> str:
+def render(
+    segments: int,
+    building: float,
+    imports: list[float],
+    timed: list[float],
+    import_queries: int,
+    rows: list,
+    load: list[tuple[float, float, float]],
+) -> str:
     timed_ms = sorted(seconds * 1000 for seconds in timed)
     met = "✓" if timed_ms[-1] <= IMPORT_MS else "✗"
     lines = [
@@ -234,16 +263,19 @@ def render(args, segments: int, building: float, imports: list[float], timed: li
         f"- **Building it:** {building / 60:.1f} min"
         + (f"; imports took {min(imports):.2f}–{max(imports):.2f} s each" if imports else " (reused)")
         + ".",
+        run.load_line(load),
         "",
-        "| what | runs | median | slowest | target | met |",
-        "|---|---:|---:|---:|---:|:-:|",
+        "| what | runs | median | slowest | target | met | SQL queries |",
+        "|---|---:|---:|---:|---:|:-:|---:|",
         f"| importing a three-hour WebVTT file ({SEGMENTS:,} cues) into that archive | {len(timed)} | "
-        f"{timed_ms[len(timed_ms) // 2]:.0f} ms | {timed_ms[-1]:.0f} ms | < {IMPORT_MS} ms | {met} |",
+        f"{timed_ms[len(timed_ms) // 2]:.0f} ms | {timed_ms[-1]:.0f} ms | < {IMPORT_MS} ms | {met} | "
+        f"{import_queries} |",
         "",
         "Server time in milliseconds, as in the results above.",
         "",
-        "| page | requests | p50 | p95 | p99 | target p95 | met | SQL queries |",
-        "|---|---:|---:|---:|---:|---:|:-:|---:|",
+        run.BARE_NOTE,
+        "",
+        run.TABLE_HEAD,
         *(row.line() for row in rows),
     ]
     return "\n".join(lines)

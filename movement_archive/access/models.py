@@ -75,6 +75,11 @@ class RestrictedQuerySet(RecordQuerySet):
         return self.filter(withdrawn_at__isnull=False)
 
 
+# Every column the access rule tests (``queries.listed_q``, ``full_q``), whatever the reader. An index a list is
+# read through carries them after its order, so that the rule is checked on the index entry: without them, every
+# entry walked costs a read of its table row, on every page of every list (ten times slower on a deep page).
+ACCESS_COLUMNS = ("access", "access_until", "access_group", "access_person", "consent")
+
 # What the search backends must be able to filter on to apply the access rule (``queries``) within a search.
 ACCESS_FILTER_FIELDS = [
     index.FilterField("access"),

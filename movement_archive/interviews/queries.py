@@ -19,7 +19,7 @@ from movement_archive.places.models import Country
 from movement_archive.redaction.text import has_markup, shown_text
 
 from .models import EpisodeUse, IndexPoint, Interview, Participant, Transcript
-from .passages import can_silence, closed_ranges
+from .passages import can_silence, closed_ranges, passages_of
 
 
 class Line(NamedTuple):
@@ -86,6 +86,10 @@ def interview_listing(user) -> QuerySet[Interview]:
 def interview_page(interview: Interview, user, language: str = "", translation: str = "") -> InterviewPage:
     """Everything the page shows: a fixed number of queries however many segments, people or index points.
 
+    Seven for an interview read by ``twin.visible_interview`` without restricted passages (people, transcripts,
+    index points, segments, episode uses, organisations, countries); one more for its passages when it has some,
+    and one for the segments of a translation beside.
+
     ``language`` picks the transcript shown (the original by default); ``translation`` one to show beside it.
     """
     participants = list(visible_participants(user).queryset.filter(interview=interview))
@@ -95,7 +99,9 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
         (t for t in transcripts if t.original), transcripts[0] if transcripts else None
     )
     beside = next((t for t in transcripts if t.language == translation and t != shown), None)
-    closed = [] if withheld else closed_ranges(interview, user)
+    # Read once for both uses below: what closes the words, and what closes the sound.
+    passages = [] if withheld else passages_of(interview)
+    closed = closed_ranges(interview, user, passages=passages)
     points = [] if withheld else list(interview.index_points.order_by("time_ms", "sort_order"))
     points = [
         point for point in open_parts(points, closed, start=lambda point: point.time_ms) if point_open(point, user)
@@ -118,7 +124,7 @@ def interview_page(interview: Interview, user, language: str = "", translation: 
         translation=beside,
         lines=[_shown_line(line, user) for line in lines],
         closed_passages=closed,
-        closed_sound=[] if withheld else closed_ranges(interview, user, recording=True),
+        closed_sound=closed_ranges(interview, user, recording=True, passages=passages),
         summary="" if withheld else interview.summary,
         withheld=withheld,
     )

@@ -19,6 +19,7 @@ from movement_archive.redaction.text import shown_text
 
 from . import queries, rendering
 from .models import Interview
+from .passages import with_passage_flag
 
 
 def list_page(request: HttpRequest) -> Page:
@@ -43,7 +44,7 @@ def list_item(request: HttpRequest, interview: Interview) -> dict[str, Any]:
 
 def visible_interview(user, key: str, *, what: str = "page") -> Interview:
     """The interview with this key if the reader may know it exists: Http404, or Gone when withdrawn."""
-    return record_for_page(user, Interview.objects.visible_to(user), key, what=what)
+    return record_for_page(user, with_passage_flag(Interview.objects.visible_to(user)), key, what=what)
 
 
 def detail_page(user, key: str, language: str = "", beside: str = "", *, what: str = "page") -> queries.InterviewPage:

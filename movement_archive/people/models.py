@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
+from movement_archive.access.models import ACCESS_COLUMNS, ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
 from movement_archive.access.readers import named_reader
 from movement_archive.core.fields import EDTFField
@@ -100,15 +100,17 @@ class Person(Redactable, Restricted, EditorialRecord):
     ]
 
     class Meta:
-        ordering = ["sort_name", "name"]
+        # By the public name after the sort name, never the name: the order of two people sorted alike must not
+        # tell anything of a name kept from the public.
+        ordering = ["sort_name", "public_name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
         indexes = [
-            # The people list, in its order (see queries.people_listing). With the key and the visibility in the
-            # index too, page 400 skips 20,000 people, and a filtered list checks each person against its
+            # The people list, in its order (see queries.people_listing). With the key and the access columns in
+            # the index too, page 400 skips 20,000 people, and a filtered list checks each person against its
             # filters, without reading their rows; the list is counted from the index alone.
             models.Index(
-                fields=["sort_name", "public_name", "id", "access", "consent"],
+                fields=["sort_name", "public_name", "id", *ACCESS_COLUMNS],
                 condition=models.Q(live=True),
                 name="person_list",
             ),

@@ -142,9 +142,10 @@ def people_listing(user, filters: PeopleFilters | None = None) -> Pages:
         holders = PersonRole.objects.filter(tag=filters.role).values("content_object_id")
         people = people.alias(listed_with_role=listed).filter(listed_with_role__in=holders)
     affiliations = visible_affiliations(user).defer("citations", "organisation__citations", "organisation__description")
-    # The order is that of the index "person_list" (see the model): the keys of a page far into the whole list
-    # are read from the index alone.
-    people = people.order_by("sort_name", "name", "pk").prefetch_related(
+    # The order is that of the index "person_list" (see the model), column for column: the keys of a page far
+    # into the whole list are read from the index alone. One column out of step ("name" for "public_name") and
+    # SQLite sorts every visible person in a temporary B-tree for each page.
+    people = people.order_by("sort_name", "public_name", "pk").prefetch_related(
         Prefetch(
             "tagged_roles",
             queryset=PersonRole.objects.select_related("tag").order_by("tag__name"),

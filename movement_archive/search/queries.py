@@ -20,7 +20,7 @@ When no record matches every word, the search is repeated matching any word, and
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -102,9 +102,12 @@ class HitList(Sequence):
     other names) for those 200 cost more than the rest of the search together.
     """
 
-    def __init__(self, hits: list[Hit], user):
+    def __init__(self, hits: list[Hit], user, visible: Callable[[Kind], QuerySet] | None = None):
         self._hits = hits
         self._user = user
+        # What the reader may see of each kind: the search's own querysets when it gives them, as building one
+        # (a transcript segment's visibility nests three EXISTS) costs more than running it.
+        self._visible = visible or (lambda kind: kind.visible(user))
 
     def __len__(self) -> int:
         return len(self._hits)
@@ -121,7 +124,7 @@ class HitList(Sequence):
                 unread[hit.kind].append(hit)
         for kind, waiting in unread.items():
             # Read again within what the reader may see: nothing published since ranking can slip through.
-            by_pk = kind.visible(self._user).in_bulk([hit.pk for hit in waiting])
+            by_pk = self._visible(kind).in_bulk([hit.pk for hit in waiting])
             if kind.prefetch:
                 prefetch_related_objects(list(by_pk.values()), *kind.prefetch)
             for hit in waiting:
@@ -192,7 +195,7 @@ def search(user, query: str, filters: Filters) -> Results:
         for pk, known in names.items():
             tier = text.name_tier(terms, known)
             hits.append(Hit(kind, pk, tuple(known), tier, positions[str(pk)], terms))
-    return Results(HitList(_rank(hits), user), terms, broadened, found.ranked, found.capped)
+    return Results(HitList(_rank(hits), user, readable), terms, broadened, found.ranked, found.capped)
 
 
 def _rank(hits: list[Hit]) -> list[Hit]:

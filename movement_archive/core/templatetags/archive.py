@@ -6,6 +6,8 @@ import functools
 
 from django import template
 from django.urls import translate_url
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from movement_archive.core.dates import date_in_words
@@ -27,6 +29,23 @@ def display(record, field_name: str) -> str:
 @functools.cache
 def _choice_labels(model, field_name: str, language: str | None) -> dict:
     return {value: str(label) for value, label in model._meta.get_field(field_name).flatchoices}
+
+
+@register.simple_tag
+def options(choices, selected=()) -> SafeString:
+    """``<option>`` elements for ``(value, label)`` pairs, those whose value is in ``selected`` marked selected.
+
+    Written in one pass: the search form's 250 countries, rendered tag by tag (a loop, an ``if`` and two
+    variables each), cost a search page more than the full-text search of most queries.
+    """
+    chosen = {str(value) for value in selected or ()}
+    # Safe to mark: every value and label is escaped here.
+    return mark_safe(
+        "\n".join(
+            f'<option value="{escape(value)}"{" selected" if str(value) in chosen else ""}>{escape(label)}</option>'
+            for value, label in choices
+        )
+    )
 
 
 @register.filter

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from movement_archive.access.models import AccessLevel, Viewing
-from movement_archive.interviews.models import Interview
+from movement_archive.interviews.models import Interview, RestrictedPassage
+from movement_archive.oralhistory.document import IndexPoint
 from movement_archive.testing import CastTestCase
 from movement_archive.testing.cast import reader_group
 
@@ -77,15 +76,31 @@ class ReadingAnInterview(CastTestCase):
         )
         self.assertIsNone(data["recording"])
 
-    def test_the_number_of_queries_does_not_grow_with_the_segments(self):
-        longer = synthetic_interview(key="longer", segments=400)
+    def test_the_page_costs_eight_queries_however_many_segments_people_and_index_points(self):
+        # The interview (with whether it has restricted passages), its visible people, transcripts, index
+        # points, segments, episode uses, organisations and countries.
+        longer = synthetic_interview(
+            key="longer",
+            segments=400,
+            interviewees=[f"Narrator {n}" for n in range(6)],
+            index=[IndexPoint(time_ms=n * 4000, title=f"Point {n}") for n in range(30)],
+        )
+        for interview in (self.interview, longer):
+            with self.subTest(interview.key), self.assertNumQueries(8):
+                self.client.get(interview.get_absolute_url())
+        # A translation beside the transcript is its segments, one query more.
+        with self.assertNumQueries(9):
+            self.client.get(self.url, {"beside": "es"})
 
-        def queries(url: str) -> int:
-            with CaptureQueriesContext(connection) as captured:
-                self.client.get(url)
-            return len(captured)
-
-        self.assertEqual(queries(self.url), queries(longer.get_absolute_url()))
+    def test_restricted_passages_cost_one_query_however_many(self):
+        for count in (2, 20):
+            interview = synthetic_interview(key=f"with-{count}-passages", segments=100)
+            RestrictedPassage.objects.bulk_create(
+                RestrictedPassage(interview=interview, start_ms=n * 10_000, end_ms=n * 10_000 + 2000)
+                for n in range(count)
+            )
+            with self.subTest(count), self.assertNumQueries(9):
+                self.client.get(interview.get_absolute_url())
 
 
 class AccessToInterviews(CastTestCase):

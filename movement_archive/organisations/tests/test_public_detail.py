@@ -439,6 +439,13 @@ class OrganisationPageCostTests(CastTestCase):
                     self.count(small.get_absolute_url(), **params), self.count(large.get_absolute_url(), **params)
                 )
 
+    def test_an_organisation_with_more_events_than_shown_costs_no_more_queries(self):
+        # Their number comes with the first events (a window over all of them), not from a count of its own.
+        quiet, busy = self.build(2, "quiet"), self.build(20, "busy")
+        with mock.patch.object(queries, "EVENTS_SHOWN", 5):
+            self.assertEqual(self.count(busy.get_absolute_url()), self.count(quiet.get_absolute_url()))
+            self.assertIn("All 20 events on the timeline", self.client.get(busy.get_absolute_url()).content.decode())
+
 
 class SeededOrganisationPageTests(SeededTestCase):
     def test_ccmp_was_succeeded_by_nama_and_nama_succeeded_ccmp(self):
