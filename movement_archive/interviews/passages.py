@@ -7,6 +7,7 @@ segments a reader may see, is ``RestrictedPassage.objects.closing_words_at`` (``
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from movement_archive.access.policy import Outcome, decide
