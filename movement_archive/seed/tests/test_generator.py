@@ -7,6 +7,7 @@ import io
 from contextlib import redirect_stderr
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -45,6 +46,7 @@ def repeats(w: list[str], seen: set[str]) -> bool:
     return any(" ".join(w[i : i + RUN]) in seen for i in range(len(w) - RUN + 1))
 
 
+@pytest.mark.slow
 class AGeneratedArchive(TestCase):
     @classmethod
     def setUpTestData(cls):
