@@ -7,6 +7,12 @@ import os
 import tempfile
 
 os.environ.setdefault("MOVEMENT_ARCHIVE_HOME", tempfile.mkdtemp(prefix="movement-archive-test-"))
+# pytest-xdist's workers inherit the environment of the process that started them, this variable included:
+# each takes a directory of its own inside it, so that no two share a database, media, recordings or uploads.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    _worker_home = os.path.join(os.environ["MOVEMENT_ARCHIVE_HOME"], os.environ["PYTEST_XDIST_WORKER"])
+    os.makedirs(_worker_home, exist_ok=True)
+    os.environ["MOVEMENT_ARCHIVE_HOME"] = _worker_home
 os.environ.setdefault("MOVEMENT_ARCHIVE_SECRET_KEY", "test-only-secret-key-not-for-production")
 
 from movement_archive.settings import *  # noqa: F403

@@ -19,9 +19,15 @@ def _english_between_tests():
 
 @pytest.fixture(autouse=True)
 def _no_figures_kept_between_tests():
-    """Each test computes the archive's figures afresh: its database is rolled back, the cache is not."""
+    """Each test computes the archive's figures afresh: its database is rolled back, the cache is not.
+
+    Emptied after the test as well, for the class-level set-up (``setUpTestData``) that may run before the next
+    test's own fixtures: a class that writes rows in bulk, which moves no archive version, would otherwise read
+    the figures the previous test left, and which test ran before depends on how pytest-xdist shares them out.
+    """
     cache.clear()
     yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -173,6 +173,7 @@ def test_load_seed_reads_the_directory_it_is_given(tmp_path):
     assert "sources.yaml" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_demo_sets_up_an_archive_with_one_editor_whose_password_is_shown_once(tmp_path):
     home = tmp_path / "var"
 
@@ -213,6 +214,7 @@ def user_count(database: Path) -> int:
         return db.execute("SELECT count(*) FROM auth_user").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_serve_collects_static_files_and_answers_through_gunicorn(tmp_path):
     port = free_port()
     server = subprocess.Popen(

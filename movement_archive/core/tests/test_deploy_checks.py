@@ -11,6 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Each check starts Django afresh in a subprocess.
+pytestmark = pytest.mark.slow
+
 PRODUCTION = {
     "MOVEMENT_ARCHIVE_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-9f8e7d6c5b4a3210",
     "MOVEMENT_ARCHIVE_SITE_URL": "https://archive.example.org",

@@ -2,12 +2,18 @@
 
 from django.test import TestCase
 
-from movement_archive.seed.loader import load_seed
+from movement_archive.testing.seed_copy import seeded
 
 
 class SeededTestCase(TestCase):
+    """The seed as the background of every test in the class.
+
+    Loaded for real by the first such class in a test process and copied row for row into the next ones
+    (``movement_archive/testing/seed_copy.py``); ``seed_report`` is the real load's report either way.
+    """
+
     seed_report = None
 
     @classmethod
     def setUpTestData(cls):
-        cls.seed_report = load_seed()
+        cls.seed_report = seeded()
