@@ -107,7 +107,7 @@ class HitList(Sequence):
         self._user = user
         # What the reader may see of each kind: the search's own querysets when it gives them, as building one
         # (a transcript segment's visibility nests three EXISTS) costs more than running it.
-        self._visible = visible or (lambda kind: kind.visible(user))
+        self._visible = visible or (lambda kind: kind.visible_to(user))
 
     def __len__(self) -> int:
         return len(self._hits)
@@ -165,14 +165,14 @@ def search(user, query: str, filters: Filters) -> Results:
     kinds = [kind for kind in KINDS if not filters.types or kind.key in filters.types]
     allowed: dict[Kind, QuerySet] = {}
     if filters.narrows_records:
-        allowed = {kind: kind.narrow(kind.visible(user), filters, user) for kind in kinds}
+        allowed = {kind: kind.narrow(kind.visible_to(user), filters, user) for kind in kinds}
         kinds = [kind for kind in kinds if allowed[kind] is not None]
     if not kinds:
         return Results([], terms)
 
     # What the reader may see of a kind, built only for kinds with records found: building the querysets
-    # (the countries' above all) costs more than running them.
-    readable = cache(lambda kind: kind.visible(user))
+    # (the countries' above all) costs more than running them (and for the public, once a day: ``Kind.visible_to``).
+    readable = cache(lambda kind: kind.visible_to(user))
     searched = cache(lambda kind: kind.searched_by(user))
     backend = get_search_backend()
     find = _found_in_one_pass if hasattr(backend, "find_entries") else _found_kind_by_kind
