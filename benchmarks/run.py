@@ -278,7 +278,7 @@ def bare_fts5(url: str) -> tuple[str, list]:
     from django.db import connection
     from wagtail.search.models import IndexEntry
 
-    from movement_archive.search.backends import RANK_LIMIT, match_expression
+    from movement_archive.search.fts import RANK_LIMIT, match_expression
     from movement_archive.search.kinds import KINDS
     from movement_archive.search.queries import MAX_RESULTS
     from movement_archive.search.sqlite import _WEIGHTS, kind_token

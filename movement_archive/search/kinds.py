@@ -13,7 +13,9 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.core.signals import setting_changed
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from movement_archive.documentary.models import Episode
@@ -190,6 +192,36 @@ class Kind:
 
     def searched_by(self, user) -> QuerySet:
         return (self.searched or self.visible)(user)
+
+    def visible_to(self, user) -> QuerySet:
+        """``visible(user)``, built once a day for readers who are not signed in, as they all see the same.
+
+        Building these querysets (a transcript segment's visibility nests three EXISTS) cost a search more than
+        running them. What they say depends only on the reader and the day (access levels open on a date): no
+        query runs while building one (``test_search_visibility``), so a kept one holds no records, only the
+        conditions, and a change to the archive shows at once. A signed-in reader's are built afresh each time.
+        """
+        if user is not None and user.is_authenticated:
+            return self.visible(user)
+        today = timezone.localdate()
+        built = _PUBLIC_VISIBLE.get((self, today))
+        if built is None:
+            if any(day != today for _, day in _PUBLIC_VISIBLE):  # yesterday's are no use
+                _PUBLIC_VISIBLE.clear()
+            built = _PUBLIC_VISIBLE[(self, today)] = self.visible(user)
+        return built.all()  # a copy: a caller that reads it must not fill the kept one's result cache
+
+
+# What a reader who is not signed in may see of each kind, on a day (see ``Kind.visible_to``).
+_PUBLIC_VISIBLE: dict[tuple[Kind, date], QuerySet] = {}
+
+
+def _forget_public_visible(**kwargs) -> None:
+    # Tests change settings (the language, the time zone): querysets built under the old ones are not kept.
+    _PUBLIC_VISIBLE.clear()
+
+
+setting_changed.connect(_forget_public_visible)
 
 
 KINDS: tuple[Kind, ...] = (

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
@@ -105,9 +106,9 @@ class HitList(Sequence):
     def __init__(self, hits: list[Hit], user, visible: Callable[[Kind], QuerySet] | None = None):
         self._hits = hits
         self._user = user
-        # What the reader may see of each kind: the search's own querysets when it gives them, as building one
-        # (a transcript segment's visibility nests three EXISTS) costs more than running it.
-        self._visible = visible or (lambda kind: kind.visible(user))
+        # What the reader may see of each kind: the search's own querysets when it gives them (the records found
+        # that the reader may see, compiled once), as building and compiling one costs more than running it.
+        self._visible = visible or (lambda kind: kind.visible_to(user))
 
     def __len__(self) -> int:
         return len(self._hits)
@@ -165,14 +166,14 @@ def search(user, query: str, filters: Filters) -> Results:
     kinds = [kind for kind in KINDS if not filters.types or kind.key in filters.types]
     allowed: dict[Kind, QuerySet] = {}
     if filters.narrows_records:
-        allowed = {kind: kind.narrow(kind.visible(user), filters, user) for kind in kinds}
+        allowed = {kind: kind.narrow(kind.visible_to(user), filters, user) for kind in kinds}
         kinds = [kind for kind in kinds if allowed[kind] is not None]
     if not kinds:
         return Results([], terms)
 
     # What the reader may see of a kind, built only for kinds with records found: building the querysets
-    # (the countries' above all) costs more than running them.
-    readable = cache(lambda kind: kind.visible(user))
+    # (the countries' above all) costs more than running them (and for the public, once a day: ``Kind.visible_to``).
+    readable = cache(lambda kind: kind.visible_to(user))
     searched = cache(lambda kind: kind.searched_by(user))
     backend = get_search_backend()
     find = _found_in_one_pass if hasattr(backend, "find_entries") else _found_kind_by_kind
@@ -181,13 +182,24 @@ def search(user, query: str, filters: Filters) -> Results:
         found, broadened = find(backend, kinds, searched, terms, any_word=True), True
 
     hits = []
+    reading: dict[Kind, QuerySet] = {}
     for kind, positions in found.positions.items():
         if not positions:
             continue
         scope = allowed[kind] if kind in allowed else readable(kind)
+        # What the reader may see (and the filters allow) among the records found, compiled to SQL once: the
+        # names are read within it here, and the page's records again within it (``HitList``), each query
+        # running it afresh. Compiling these conditions (a transcript segment's nests three EXISTS) cost more
+        # than running them; compiled once, a search compiles them once, not twice. The SQL is a whole
+        # statement of Django's, so every name in it refers to its own tables.
+        found_and_visible = RawSQL(
+            *scope.filter(pk__in=list(positions)).order_by().values("pk").query.sql_with_params()
+        )
+        reading[kind] = _within(kind, scope, found_and_visible)
         names: dict[Any, list[str]] = {}
         # A row per other name (a join), so the title and acronym repeat: each name is kept once, title first.
-        for pk, *values in scope.filter(pk__in=list(positions)).values_list("pk", *kind.name_fields):
+        within = kind.model._base_manager.filter(pk__in=found_and_visible)
+        for pk, *values in within.values_list("pk", *kind.name_fields):
             known = names.setdefault(pk, [])
             for value in values:
                 if value and value not in known:
@@ -195,7 +207,17 @@ def search(user, query: str, filters: Filters) -> Results:
         for pk, known in names.items():
             tier = text.name_tier(terms, known)
             hits.append(Hit(kind, pk, tuple(known), tier, positions[str(pk)], terms))
-    return Results(HitList(_rank(hits), user, readable), terms, broadened, found.ranked, found.capped)
+    return Results(HitList(_rank(hits), user, reading.__getitem__), terms, broadened, found.ranked, found.capped)
+
+
+def _within(kind: Kind, scope: QuerySet, found_and_visible: RawSQL) -> QuerySet:
+    """The records of a kind among ``found_and_visible`` (a subquery of their keys), joined as ``scope`` joins them."""
+    # The plain manager: every condition is in the subquery, which a page's read runs again, so nothing
+    # withdrawn or closed since the names were read slips through.
+    records = kind.model._base_manager.filter(pk__in=found_and_visible)
+    # The related rows the kind's visible queryset reads with each record (an interview with its transcript).
+    records.query.select_related = scope.query.select_related
+    return records
 
 
 def _rank(hits: list[Hit]) -> list[Hit]:
@@ -274,7 +296,9 @@ TYPE_CHOICES = [
 
 def form_choices(user) -> FormChoices:
     """What the search form offers, from what the reader may see: seven queries, kept until the archive changes."""
-    return kept("search-choices", user, lambda: _form_choices(user))
+    # The kinds are the same for every reader, so they are not kept with the rest: the cache pickles what it
+    # keeps, and unpickling a lazily translated label builds a new class for it, 0.6 ms a search page for eight.
+    return replace(kept("search-choices", user, lambda: _form_choices(user)), types=TYPE_CHOICES)
 
 
 def _form_choices(user) -> FormChoices:
@@ -293,7 +317,7 @@ def _form_choices(user) -> FormChoices:
     years = [d.year for d in bounds if d]
     decades = list(range(min(years) // 10 * 10, max(years) // 10 * 10 + 10, 10)) if years else []
     return FormChoices(
-        types=TYPE_CHOICES,
+        types=[],  # added by form_choices
         countries=[CountryChoice(c.iso2, c.name) for c in countries],
         regions=[RegionChoice(name, tuple(sorted(below))) for name, below in sorted(regions.items())],
         models=[ModelChoice(m.key, m.name) for m in models.order_by("position", "name")],

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
+from unittest import mock
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
+from django.utils import timezone
 
+from movement_archive.interviews.models import Segment
+from movement_archive.search.kinds import _PUBLIC_VISIBLE, KINDS
 from movement_archive.testing import CastTestCase, make_country, make_organisation, make_person
 
 SEARCH = reverse("search:search")
@@ -89,3 +95,35 @@ class SearchVisibilityTests(CastTestCase):
             {(r["type"], r["title"]) for r in data["results"]},
             {("organisation", "Pangolin Union"), ("person", "Hester Pangolin")},
         )
+
+
+class PublicVisibilityKeptTests(CastTestCase):
+    """What the public may see of each kind is built once a day (``Kind.visible_to``): it must say the same as
+    building it afresh, hold no records, and follow the date, on which access levels open."""
+
+    def test_building_what_the_public_may_see_runs_no_query_so_nothing_read_is_kept(self):
+        for kind in KINDS:
+            _PUBLIC_VISIBLE.clear()
+            with self.subTest(kind=kind.label), self.assertNumQueries(0):
+                kind.visible_to(AnonymousUser())
+
+    def test_the_kept_conditions_are_those_built_afresh(self):
+        for kind in KINDS:
+            kind.visible_to(AnonymousUser())  # kept
+            with self.subTest(kind=kind.label):
+                self.assertEqual(str(kind.visible_to(AnonymousUser()).query), str(kind.visible(AnonymousUser()).query))
+
+    def test_a_new_day_builds_them_again_with_its_date(self):
+        segments = next(kind for kind in KINDS if kind.model is Segment)
+        today = segments.visible_to(AnonymousUser())
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        with mock.patch("django.utils.timezone.localdate", return_value=tomorrow):
+            later = segments.visible_to(AnonymousUser())
+        self.assertIn(str(tomorrow), str(later.query))
+        self.assertNotIn(str(tomorrow), str(today.query))
+
+    def test_signed_in_readers_have_theirs_built_each_time(self):
+        _PUBLIC_VISIBLE.clear()
+        for kind in KINDS:
+            kind.visible_to(self.researcher)
+        self.assertEqual(_PUBLIC_VISIBLE, {})
