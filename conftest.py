@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent
+from movement_archive.testing.outside import AXE, VNU
+
 BROWSER_NEEDS = {
     "chromium": "Debian's chromium (apt-get install chromium)",
     "java": "Java for the Nu Html Checker (apt-get install default-jre-headless)",
 }
-CHECKERS = {
-    ROOT / "node_modules" / "axe-core" / "axe.min.js": "axe-core",
-    ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar": "vnu-jar",
-}
+CHECKERS = {AXE: "axe-core", VNU: "vnu-jar"}
 
 
 def pytest_collection_modifyitems(config, items):

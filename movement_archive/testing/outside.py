@@ -1,4 +1,4 @@
-"""What some tests read from outside the package: the source documents and the git checkout.
+"""What some tests read from outside the package: the source documents, the git checkout and npm's checkers.
 
 Both are missing on some machines (a copy of the package without ``../shared``, an unpacked tarball without
 ``.git``). A test that needs them then fails saying what it needed and where it looked, rather than
@@ -17,6 +17,9 @@ from django.conf import settings
 REPO = Path(__file__).resolve().parents[2]
 # How many words in a row count as a copied sentence: the same number the before-stop hook uses.
 COPIED_RUN = 12
+# The checkers the browser tests run on every key page, installed from npm by `make setup`.
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def source_documents() -> list[Path]:

@@ -21,6 +21,7 @@ from django.test.testcases import LiveServerThread
 from movement_archive.interviews.tests.helpers import synthetic_interview, synthetic_wav, with_recording
 from movement_archive.seed.loader import load_seed
 from movement_archive.testing.cast import editor
+from movement_archive.testing.outside import AXE, VNU
 from movement_archive.testing.two_factor import authenticator
 
 # Playwright's synchronous API keeps an event loop running in the test thread, and Django then refuses
@@ -28,9 +29,6 @@ from movement_archive.testing.two_factor import authenticator
 # synchronous, which is the case this Django switch exists for.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-REPO = Path(__file__).resolve().parents[4]
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Chromium as root in a sandbox, with its own calls home turned off: this machine has no network
 # beyond the package registries, and the tests must see every request a page makes.
