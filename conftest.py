@@ -14,6 +14,7 @@ import shutil
 
 import pytest
 
+from movement_archive.testing import migrated
 from movement_archive.testing.outside import AXE, VNU
 
 BROWSER_NEEDS = {
@@ -21,6 +22,11 @@ BROWSER_NEEDS = {
     "java": "Java for the Nu Html Checker (apt-get install default-jre-headless)",
 }
 CHECKERS = {AXE: "axe-core", VNU: "vnu-jar"}
+
+
+def pytest_configure(config):
+    # Test databases are copied from one migrated template rather than migrated in every process.
+    migrated.install()
 
 
 def pytest_collection_modifyitems(config, items):

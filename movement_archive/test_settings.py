@@ -18,7 +18,9 @@ os.environ.setdefault("MOVEMENT_ARCHIVE_SECRET_KEY", "test-only-secret-key-not-f
 from movement_archive.settings import *  # noqa: F403
 
 if not os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    # In memory; the process that migrates the template the tests copy (testing/migrated.py) names a file instead.
+    _name = os.environ.get("MOVEMENT_ARCHIVE_TEST_DATABASE_FILE", ":memory:")
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": _name}}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
