@@ -28,6 +28,10 @@ from django.test import override_settings
 from movement_archive.cli import build_parser, gunicorn_options, main
 from movement_archive.core.access_log import FORMAT
 
+# Every command here runs on a first run's SQLite in a process of its own, whatever database the suite is
+# using: the PostgreSQL pass would repeat them exactly (the demo alone takes over a minute), so they run once.
+pytestmark = pytest.mark.sqlite
+
 README = Path(__file__).resolve().parents[3] / "README.md"
 # A row of the README's command table: | `movement-archive NAME USAGE` | what it does |
 README_ROW = re.compile(r"^\| `movement-archive (?P<name>[a-z-]+)(?P<usage>[^`]*)` \| (?P<does>.+?) \|$", re.MULTILINE)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-# Each check starts Django afresh in a subprocess.
-pytestmark = pytest.mark.slow
+# Each check starts Django afresh in a subprocess, with none of the suite's settings and so on SQLite whatever
+# database the suite is using: the PostgreSQL pass would only repeat them.
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite]
 
 PRODUCTION = {
     "MOVEMENT_ARCHIVE_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-9f8e7d6c5b4a3210",
