@@ -135,6 +135,11 @@ class Region:
     name: str
     below: tuple[str, ...]
 
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        """The region and the regions below it as ``(value, label)`` pairs, for the ``options`` template tag."""
+        return [(name, name) for name in (self.name, *self.below)]
+
 
 @dataclass(frozen=True)
 class ListChoices:
