@@ -10,3 +10,9 @@ register = template.Library()
 def timeline_items(events) -> SafeString:
     """The ``<li>`` of each event of a timeline group, written in one pass (see ``events.rendering``)."""
     return rendering.timeline_items(events)
+
+
+@register.simple_tag
+def dated_event_items(events) -> SafeString:
+    """An ``<li>`` for each event, its date then its linked title, written in one pass (see ``events.rendering``)."""
+    return rendering.dated_items(events)
