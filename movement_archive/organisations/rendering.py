@@ -35,6 +35,23 @@ def directory_items(organisations: Iterable[Organisation]) -> SafeString:
     return mark_safe("\n".join(_item(organisation, founded, closed) for organisation in organisations))
 
 
+def period_html(start: str, end: str) -> SafeString:
+    """A period between two partial dates, each in words inside ``<data value="EDTF">``: "1981 to 1985", "from
+    1990", "until 2013", or nothing. The relations, affiliations and practices on an organisation's page."""
+    values = {"start": escape(start), "end": escape(end)}
+    # The translations hold the markup, trusted as {% blocktranslate %} trusts them; only the values are escaped.
+    if start and end:
+        words = _('<data value="%(start)s">%(start_words)s</data> to <data value="%(end)s">%(end_words)s</data>')
+    elif start:
+        words = _('from <data value="%(start)s">%(start_words)s</data>')
+    elif end:
+        words = _('until <data value="%(end)s">%(end_words)s</data>')
+    else:
+        return mark_safe("")
+    values.update(start_words=escape(date_in_words(start)), end_words=escape(date_in_words(end)))
+    return mark_safe(words % values)
+
+
 def _item(organisation: Organisation, founded: str, closed: str) -> str:
     name, acronym = organisation.name, organisation.acronym
     also = f' <span class="acronym">({escape(acronym)})</span>' if acronym and acronym != name else ""
