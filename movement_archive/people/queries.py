@@ -99,7 +99,9 @@ def filter_choices(user) -> FilterChoices:
     what the form costs.
     """
     return kept(
-        "people:filter-choices",
+        # Named afresh when the shape of the choices changed (records, then pairs): a cache shared by the app
+        # servers may still hold the old shape, under an archive version that outlives a deploy.
+        "people:filter-choices:pairs",
         user,
         lambda: FilterChoices(
             countries=[CountryChoice(*row) for row in country_choices(user).values_list("iso2", "name")],
