@@ -67,7 +67,8 @@ class Pages:
     Counting a filtered list of 100,000 organisations reads tens of thousands of rows, on every page of it, so
     the count is kept; ``name`` must identify the filters (not the page or the order). A page is read as its
     primary keys first, which an index can answer alone, then as the rows of those keys: sorting whole rows
-    would read every wide row that passes the filters, to keep fifty of them.
+    would read every wide row that passes the filters, to keep fifty of them. The rows are read with the columns
+    the queryset asks for (``only``) and its prefetches.
     """
 
     ordered = True  # the paginator warns about unordered lists; the queryset given must be ordered
@@ -87,5 +88,8 @@ class Pages:
         keys = list(self.queryset.values_list("pk", flat=True)[index])
         rows = self.queryset.model._default_manager.filter(pk__in=keys)
         rows = rows.prefetch_related(*self.queryset._prefetch_related_lookups)
+        # The columns the queryset reads (``only``, ``defer``) are the rows' too: building a record from its wide
+        # and editorial columns costs more than reading them.
+        rows.query.deferred_loading = self.queryset.query.deferred_loading
         position = {key: n for n, key in enumerate(keys)}
         return sorted(rows, key=lambda row: position[row.pk])

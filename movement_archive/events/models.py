@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -13,6 +12,7 @@ from wagtail.search import index
 from movement_archive.access.models import ACCESS_COLUMNS, ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
 from movement_archive.consent.fields import made_from_contribution
+from movement_archive.core.addresses import keyed_url
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import EditorialRecord
@@ -147,7 +147,7 @@ class Event(Redactable, Restricted, EditorialRecord):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:detail", args=[self.key])
+        return keyed_url("events:detail", self.key)
 
     @property
     def partial_date(self) -> edtf.PartialDate:

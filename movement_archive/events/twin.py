@@ -88,7 +88,8 @@ def list_page(request: HttpRequest) -> Listing:
     count is kept until the archive changes.
     """
     filters = queries.TimelineFilters.from_query(request.GET, request.user)
-    selected = queries.with_listing_relations(queries.timeline_events(request.user, filters), request.user)
+    selected = queries.timeline_events(request.user, filters).only(*queries.LISTED_FIELDS)
+    selected = queries.with_listing_relations(selected, request.user)
     pages = queries.timeline_pages(selected, filters, request.user)
     page = twins.paginate(request, pages, per_page=PAGE_SIZE)
     page.object_list = events = [prepare(e) for e in page.object_list]

@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -18,6 +17,7 @@ from movement_archive.access.panels import access_panel
 from movement_archive.access.queries import consent_q
 from movement_archive.access.readers import reader_for
 from movement_archive.consent.fields import made_from_contribution
+from movement_archive.core.addresses import keyed_url
 from movement_archive.core.dates import date_in_words
 from movement_archive.core.fields import EDTFField, parsed_or_none
 from movement_archive.core.models import CitedChild, EditorialRecord, RecordQuerySet
@@ -189,7 +189,7 @@ class Organisation(Redactable, Restricted, EditorialRecord):
         return self.content_shown_to(user)
 
     def get_absolute_url(self) -> str:
-        return reverse("organisations:detail", args=[self.key])
+        return keyed_url("organisations:detail", self.key)
 
     def clean(self):
         super().clean()

@@ -21,6 +21,8 @@ from movement_archive.sources.citations import attach_citations
 from .models import UNDATED, Organisation, OrganisationRelation
 
 SORTS = ("name", "-name", "founded", "-founded")
+# What the directory and its JSON twin show of each organisation.
+LISTED_FIELDS = ("key", "name", "acronym", "kind", "scope", "status", "founded", "closed")
 # Events listed on an organisation's page; a busy organisation has thousands, which its timeline pages through.
 EVENTS_SHOWN = 50
 
@@ -40,9 +42,10 @@ class ReadRelation:
         return "outgoing" if self.relation.object_id == self.other.pk else "incoming"
 
 
-def _unshown(end: str) -> list[str]:
-    shown = {"id", "key", "name", "acronym"}
-    return [f"{end}__{f.name}" for f in Organisation._meta.concrete_fields if f.name not in shown]
+def _shown(end: str) -> list[str]:
+    """The relation's columns, and of the organisation at ``end`` what names and links it."""
+    own = [f.name for f in OrganisationRelation._meta.concrete_fields]
+    return [*own, f"{end}__key", f"{end}__name", f"{end}__acronym"]
 
 
 def relations_of(organisation: Organisation, user=None) -> list[ReadRelation]:
@@ -53,9 +56,10 @@ def relations_of(organisation: Organisation, user=None) -> list[ReadRelation]:
     visible = Organisation.objects.visible_to(user)
     outgoing = OrganisationRelation.objects.filter(visible.pointed_at_by("object"), subject=organisation)
     incoming = OrganisationRelation.objects.filter(visible.pointed_at_by("subject"), object=organisation)
-    # Of the organisation at the other end, only what names and links it is read.
-    outgoing = outgoing.select_related("object").defer(*_unshown("object"))
-    incoming = incoming.select_related("subject").defer(*_unshown("subject"))
+    # Of the organisation at the other end, only what names and links it is read. Named with ``only`` rather than
+    # deferring the thirty other columns, which Django resolved one by one on every page.
+    outgoing = outgoing.select_related("object").only(*_shown("object"))
+    incoming = incoming.select_related("subject").only(*_shown("subject"))
     read = [ReadRelation(str(r.get_type_display()), r.object, r) for r in outgoing]
     read += [ReadRelation(str(r.inverse_label), r.subject, r) for r in incoming]
     return sorted(read, key=lambda r: (r.relation.start_sort is None, r.relation.start_sort, r.label, r.other.name))
@@ -76,7 +80,8 @@ def organisation_list(
     statuses: tuple[str, ...] = (),
     sort: str = "name",
 ) -> QuerySet[Organisation]:
-    """The organisations a reader may see, narrowed by every filter given, with their countries prefetched.
+    """The organisations a reader may see, narrowed by every filter given, with their countries prefetched, with
+    only the ``LISTED_FIELDS`` read (another field costs a query per organisation).
 
     Several values of one filter widen it (any of them); different filters narrow each other. ``countries``
     are ISO alpha-2 codes, ``regions`` M49 region, sub-region or intermediate-region names, ``models`` keys
@@ -112,7 +117,10 @@ def organisation_list(
                 (Q(founded_lower__gte=date(d, 1, 1), founded_lower__lte=date(d + 9, 12, 31)) for d in decades),
             )
         )
-    return _sorted(found, sort).prefetch_related("countries")
+    # Of the organisations and their countries, only what the directory shows (``LISTED_FIELDS``): building records
+    # from every column (descriptions, citations, editorial dates) cost more than the queries that read them.
+    countries = Prefetch("countries", queryset=Country.objects.only("iso2", "name"))
+    return _sorted(found, sort).only(*LISTED_FIELDS).prefetch_related(countries)
 
 
 def _sorted(found: QuerySet[Organisation], sort: str) -> QuerySet[Organisation]:
@@ -134,6 +142,11 @@ class Region:
 
     name: str
     below: tuple[str, ...]
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        """The region and the regions below it as ``(value, label)`` pairs, for the ``options`` template tag."""
+        return [(name, name) for name in (self.name, *self.below)]
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from movement_archive.core.addresses import keyed_url
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import CitedChild, EditorialRecord
 
@@ -43,7 +43,7 @@ class OrganisingModel(EditorialRecord):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("organising:detail", args=[self.key])
+        return keyed_url("organising:detail", self.key)
 
 
 class Practice(Orderable, CitedChild):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,6 +16,7 @@ from wagtail.search import index
 from movement_archive.access.models import ACCESS_COLUMNS, ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
 from movement_archive.access.readers import named_reader
+from movement_archive.core.addresses import keyed_url
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.keys import slug_words
 from movement_archive.core.models import CitedChild, EditorialRecord
@@ -140,7 +140,7 @@ class Person(Redactable, Restricted, EditorialRecord):
         return self.named or named_reader(self.access_rule, user)
 
     def get_absolute_url(self) -> str:
-        return reverse("people:detail", args=[self.key])
+        return keyed_url("people:detail", self.key)
 
     def clean(self) -> None:
         super().clean()

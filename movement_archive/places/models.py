@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from movement_archive.core.addresses import keyed_url
 from movement_archive.core.folding import folded_copy
 from movement_archive.core.models import EditorialRecord
 
@@ -73,7 +73,7 @@ class Country(index.Indexed, models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("places:country", args=[self.iso2.lower()])
+        return keyed_url("places:country", self.iso2.lower())
 
     def search_names_folded(self) -> str:
         return folded_copy([self.name])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from movement_archive.access.models import ACCESS_FILTER_FIELDS, Restricted, RestrictedQuerySet
 from movement_archive.access.panels import access_panel
+from movement_archive.core.addresses import keyed_url
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.models import CitedChild, EditorialRecord
 from movement_archive.redaction.models import PublicText, Redactable
@@ -82,7 +82,7 @@ class Source(Redactable, Restricted, EditorialRecord):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("sources:detail", args=[self.key])
+        return keyed_url("sources:detail", self.key)
 
     @property
     def sent_in_by(self) -> str | None:

@@ -35,15 +35,17 @@ def _choice_labels(model, field_name: str, language: str | None) -> dict:
 def options(choices, selected=()) -> SafeString:
     """``<option>`` elements for ``(value, label)`` pairs, those whose value is in ``selected`` marked selected.
 
-    Written in one pass: the search form's 250 countries, rendered tag by tag (a loop, an ``if`` and two
-    variables each), cost a search page more than the full-text search of most queries.
+    A choice that is a text is its own value and label. ``selected`` is a list of values, or one value (a text).
+    Written in one pass: the search form's 250 countries, rendered tag by tag (a loop, an ``if`` and two variables
+    each), cost a search page more than the full-text search of most queries, and the directory and people forms
+    as much as their fifty rows.
     """
-    chosen = {str(value) for value in selected or ()}
+    chosen = {selected} if isinstance(selected, str) else {str(value) for value in selected or ()}
     # Safe to mark: every value and label is escaped here.
     return mark_safe(
         "\n".join(
             f'<option value="{escape(value)}"{" selected" if str(value) in chosen else ""}>{escape(label)}</option>'
-            for value, label in choices
+            for value, label in ((choice, choice) if isinstance(choice, str) else choice for choice in choices)
         )
     )
 
