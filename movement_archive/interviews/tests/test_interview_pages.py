@@ -98,6 +98,15 @@ class ReadingAnInterview(CastTestCase):
         with self.assertNumQueries(9):
             self.client.get(self.url, {"beside": "es"})
 
+    def test_a_redacted_span_in_a_line_is_shown_to_visitors_as_a_marker(self):
+        segment = self.interview.transcripts.get(language="en").segments.get(position=3)
+        segment.text = "Line 3, with [redact]Jan Vos[/redact] in it."
+        segment.save()
+        response = self.client.get(self.url)
+        self.assertContains(response, "Line 3, with [withheld] in it.")
+        self.assertNotContains(response, "Jan Vos")
+        self.assertContains(response, "Line 2 of the synthetic story.")
+
     def test_the_page_lets_go_of_its_transcript_lines_once_written(self):
         # Held in a reference cycle (Django's template context), the lines would wait for a full pass of the garbage
         # collector, which walks them all and costs whichever later request it lands on (``twins.render_page``).
