@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gc
 import io
 import json
 import math
@@ -125,8 +124,9 @@ def main() -> int:
     try:
         setup = prepare(sizes, args.seed, home)
         # As the WSGI entry point does once the application is loaded (movement_archive/wsgi.py).
-        gc.collect()
-        gc.freeze()
+        from movement_archive.core.collector import settle
+
+        settle()
         rows, extra = measure(args)
         report = render(sizes, setup, rows, extra)
         print("\n" + report)

@@ -189,6 +189,10 @@ class Kind:
     # user -> the records a backend that filters only on indexed fields (PostgreSQL, OpenSearch) searches within,
     # where ``visible`` is written in a form such backends cannot read; by default ``visible``.
     searched: Callable[[Any], QuerySet] | None = None
+    # The fields the list of results reads of a record found (for its title, address and snippet), when its row and
+    # those joined to it hold many more: the page's records are read with these only. Every field a kind's
+    # callables read must be named, or each record read would fetch the missing one in a query of its own.
+    listed_fields: tuple[str, ...] = ()
 
     def searched_by(self, user) -> QuerySet:
         return (self.searched or self.visible)(user)
@@ -309,6 +313,10 @@ KINDS: tuple[Kind, ...] = (
         url=lambda p: f"{moment_url(p.interview, p.time_ms)}#transcript",
         title=lambda p: f"{p.interview.title} · {clock(p.time_ms)} · {p.title}",
         ref=lambda p: f"{p.interview.key}@{p.time_ms}",
+        listed_fields=(
+            *("time_ms", "title", "title_alt", "synopsis", "synopsis_alt", "partial_transcript", "keywords"),
+            *("subjects", "interview__key", "interview__title"),
+        ),
     ),
     Kind(
         "interview",
@@ -325,6 +333,12 @@ KINDS: tuple[Kind, ...] = (
         url=_segment_url,
         ref=lambda s: f"{s.transcript.interview.key}@{s.start_ms}",
         title=lambda s: f"{s.transcript.interview.title} · {clock(s.start_ms)}",
+        # A segment is a narrow row, but its interview, read with it, is the widest of the archive's: reading
+        # twenty in whole (their dates, editorial state and stream fields converted) cost more than the query.
+        listed_fields=(
+            *("position", "start_ms", "text", "transcript__language"),
+            *("transcript__interview__key", "transcript__interview__title"),
+        ),
     ),
     Kind(
         "source",

@@ -125,7 +125,10 @@ class HitList(Sequence):
                 unread[hit.kind].append(hit)
         for kind, waiting in unread.items():
             # Read again within what the reader may see: nothing published since ranking can slip through.
-            by_pk = self._visible(kind).in_bulk([hit.pk for hit in waiting])
+            records = self._visible(kind)
+            if kind.listed_fields:
+                records = records.only(*kind.listed_fields)
+            by_pk = records.in_bulk([hit.pk for hit in waiting])
             if kind.prefetch:
                 prefetch_related_objects(list(by_pk.values()), *kind.prefetch)
             for hit in waiting:

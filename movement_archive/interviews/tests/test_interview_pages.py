@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
 from django.urls import reverse
 
 from movement_archive.access.models import AccessLevel, Viewing
+from movement_archive.interviews import views
 from movement_archive.interviews.models import Interview, RestrictedPassage
+from movement_archive.interviews.queries import Line
 from movement_archive.oralhistory.document import IndexPoint
 from movement_archive.testing import CastTestCase
 from movement_archive.testing.cast import reader_group
@@ -91,6 +97,32 @@ class ReadingAnInterview(CastTestCase):
         # A translation beside the transcript is its segments, one query more.
         with self.assertNumQueries(9):
             self.client.get(self.url, {"beside": "es"})
+
+    def test_a_redacted_span_in_a_line_is_shown_to_visitors_as_a_marker(self):
+        segment = self.interview.transcripts.get(language="en").segments.get(position=3)
+        segment.text = "Line 3, with [redact]Jan Vos[/redact] in it."
+        segment.save()
+        response = self.client.get(self.url)
+        self.assertContains(response, "Line 3, with [withheld] in it.")
+        self.assertNotContains(response, "Jan Vos")
+        self.assertContains(response, "Line 2 of the synthetic story.")
+
+    def test_the_page_lets_go_of_its_transcript_lines_once_written(self):
+        # Held in a reference cycle (Django's template context), the lines would wait for a full pass of the garbage
+        # collector, which walks them all and costs whichever later request it lands on (``twins.render_page``).
+        # The view is called without the test client, which keeps each response's context for assertions.
+        request = RequestFactory().get(self.url)
+        request.user = AnonymousUser()
+        gc.collect()
+        gc.disable()
+        try:
+            response = views.interview_detail(request, self.interview.key)
+            self.assertContains(response, "Line 2 of the synthetic story.")
+            del response
+            left = [thing for thing in gc.get_objects() if isinstance(thing, Line)]
+        finally:
+            gc.enable()
+        self.assertEqual(left, [])
 
     def test_restricted_passages_cost_one_query_however_many(self):
         for count in (2, 20):

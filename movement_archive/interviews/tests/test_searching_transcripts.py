@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from movement_archive.access.models import AccessLevel
@@ -61,3 +63,22 @@ class SearchingTranscripts(CastTestCase):
         self.assertEqual(self.results("quokka"), [])
         self.client.force_login(self.researcher)
         self.assertEqual(self.results("quokka"), [])
+
+    def test_a_page_of_moments_costs_the_same_queries_with_one_result_as_with_twenty(self):
+        # The page reads only the fields the results show of each segment and index point (``Kind.listed_fields``):
+        # one left out would be fetched again for every result listed.
+        crowded = synthetic_interview(key="crowded-story", segments=0, segments_alt=[], index=[])
+        said = [Segment(n * 4000, n * 4000 + 3000, f"Marmot {n}.") for n in range(20)]
+        write_transcript(crowded, [*said, Segment(90_000, 93_000, "A dormouse.")], "en", True, "test")
+        IndexPoint.objects.create(interview=crowded, time_ms=0, title="Marmot burrow", synopsis="Where they met.")
+        IndexPoint.objects.create(interview=crowded, time_ms=90_000, title="Dormouse nest")
+        self.client.get(SEARCH, {"q": "marmot"})  # the form's choices, kept until the archive changes
+        counts = {}
+        for q, shown in (("dormouse", "#s20"), ("marmot", "#s18")):
+            for form in ({}, {"format": "json"}):
+                with CaptureQueriesContext(connection) as queries:
+                    response = self.client.get(SEARCH, {"q": q, "type": "interview", **form})
+                self.assertContains(response, shown)
+                counts[q, bool(form)] = len(queries)
+        self.assertEqual(counts["dormouse", False], counts["marmot", False])
+        self.assertEqual(counts["dormouse", True], counts["marmot", True])
