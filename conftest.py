@@ -14,6 +14,7 @@ import shutil
 
 import pytest
 
+from movement_archive.core.collector import skip_collections_at_exit
 from movement_archive.testing import migrated
 from movement_archive.testing.outside import AXE, VNU
 
@@ -27,6 +28,8 @@ CHECKERS = {AXE: "axe-core", VNU: "vnu-jar"}
 def pytest_configure(config):
     # Test databases are copied from one migrated template rather than migrated in every process.
     migrated.install()
+    # Each worker, and pytest itself, exits without the collector's passes over all it loaded.
+    skip_collections_at_exit()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -165,6 +165,9 @@ def main() -> int:
     import django
 
     django.setup()
+    from movement_archive.core.collector import skip_collections_at_exit
+
+    skip_collections_at_exit()  # a generated archive's run would otherwise end with seconds of collector passes
     from django.core.management import call_command
 
     from movement_archive.core.collector import settle

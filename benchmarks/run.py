@@ -121,6 +121,9 @@ def main() -> int:
     import django
 
     django.setup()
+    from movement_archive.core.collector import skip_collections_at_exit
+
+    skip_collections_at_exit()  # a generated archive's run would otherwise end with seconds of collector passes
     try:
         setup = prepare(sizes, args.seed, home)
         # As the WSGI entry point does once the application is loaded (movement_archive/wsgi.py).

@@ -16,6 +16,7 @@ import socket
 import sys
 from pathlib import Path
 
+from movement_archive.core.collector import skip_collections_at_exit
 from movement_archive.env import ConfigurationError
 
 DEFAULT_HOST = "127.0.0.1"
@@ -28,6 +29,7 @@ PROG = "movement-archive"
 
 
 def main(argv: list[str] | None = None) -> int:
+    skip_collections_at_exit()
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "load-seed":

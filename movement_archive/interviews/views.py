@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -20,6 +21,8 @@ from .models import Interview
 from .passages import can_silence, closed_ranges
 from .ranges import Unsatisfiable, byte_range
 
+# Where the interview page's transcript goes (see interview_detail).
+TRANSCRIPT_HERE = "<!--transcript-->"
 CHUNK = 64 * 1024
 HEADER_BYTES = 64 * 1024  # where a WAV file's format and data chunks begin, for any ordinary file
 EXPORTS = {
@@ -76,16 +79,24 @@ def interview_detail(request: HttpRequest, key: str) -> HttpResponse:
         "moment": moment,
         "recording_url": recording_url,
         "external_host": urlsplit(interview.external_media_url).hostname or "",
-        "transcript": rendering.transcript_html(
-            lines,
-            media_url=recording_url,
-            language=page.transcript.language if page.transcript else "",
-            translation_language=page.translation.language if page.translation else "",
-            current=current,
-        ),
+        "transcript": mark_safe(TRANSCRIPT_HERE),
         "json_twin": "?format=json",
     }
-    return twins.respond(request, "interviews/detail.html", context, lambda: twin.detail_data(request, page))
+    if twins.wants_json(request):
+        return twins.respond(request, "interviews/detail.html", context, lambda: twin.detail_data(request, page))
+    response = twins.render_page(request, "interviews/detail.html", context)
+    transcript = rendering.transcript_html(
+        lines,
+        media_url=recording_url,
+        language=page.transcript.language if page.transcript else "",
+        translation_language=page.translation.language if page.translation else "",
+        current=current,
+    )
+    # A three-hour transcript is a megabyte of HTML. Given to the template, it was copied by each block and layer
+    # that joined it into the page, and widened to the page's wider characters; written in afterwards, it is
+    # encoded once. The marker is a comment no text in the page can hold: every text is escaped, "<" included.
+    response.content = response.content.replace(TRANSCRIPT_HERE.encode(), transcript.encode(), 1)
+    return response
 
 
 def _moment(raw: str | None) -> int | None:
