@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from movement_archive.core.dates import date_in_words
+from movement_archive.core.html import anchor
 
 from .models import Event
 
@@ -50,7 +51,7 @@ def dated_items(events: Iterable[Event]) -> SafeString:
     return mark_safe(
         "\n".join(
             f'<li><data value="{escape(event.date)}">{escape(date_in_words(event.date))}</data>: '
-            f"{_anchor(event.get_absolute_url(), event.title)}</li>"
+            f"{anchor(event.get_absolute_url(), event.title)}</li>"
             for event in events
         )
     )
@@ -60,18 +61,18 @@ def _item(event: Event, disagree: str, see_also: str) -> str:
     disputed = " disputed" if event.disagreement_notes else ""
     parts = [
         f'<li id="event-{escape(event.key)}"><article class="event{disputed}">',
-        f"<h4>{_anchor(event.get_absolute_url(), event.title)}</h4>",
+        f"<h4>{anchor(event.get_absolute_url(), event.title)}</h4>",
         f'<p class="meta"><span class="when">{escape(event.date_words)}</span> · {escape(str(event.kind_label))}</p>',
     ]
     if event.figure:
         parts.append(f'<p class="figure">{escape(event.figure)}</p>')
-    tags = [_anchor(organisation.get_absolute_url(), str(organisation)) for organisation in event.visible_organisations]
-    tags += [_anchor(country.get_absolute_url(), country.name) for country in event.country_list]
+    tags = [anchor(organisation.get_absolute_url(), str(organisation)) for organisation in event.visible_organisations]
+    tags += [anchor(country.get_absolute_url(), country.name) for country in event.country_list]
     if tags:
         parts.append(f'<ul class="tags">{"".join(f"<li>{tag}</li>" for tag in tags)}</ul>')
     for note in event.disagreement_notes:
         others = ", ".join(
-            f"{_anchor(other.get_absolute_url(), other.title)} ({escape(date_in_words(other.date))})"
+            f"{anchor(other.get_absolute_url(), other.title)} ({escape(date_in_words(other.date))})"
             for other in note.others
         )
         also = f" {see_also} {others}." if others else ""
@@ -81,7 +82,3 @@ def _item(event: Event, disagree: str, see_also: str) -> str:
         )
     parts.append("</article></li>")
     return "\n".join(parts)
-
-
-def _anchor(url: str, text: str) -> str:
-    return f'<a href="{escape(url)}">{escape(text)}</a>'

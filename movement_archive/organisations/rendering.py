@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from movement_archive.core.dates import date_in_words
+from movement_archive.core.html import anchor
 from movement_archive.core.templatetags.archive import display
 from movement_archive.sources.rendering import citations_html
 
@@ -66,54 +67,52 @@ def period_html(start: str, end: str) -> SafeString:
 
 def practice_items(practices: Iterable) -> SafeString:
     """The organising models an organisation practised (``queries.organisation_page``). No query."""
-    rows = []
-    for practice in practices:
+
+    def row(practice) -> str:
         model = practice.model
         note = f". {escape(practice.note)}" if practice.note else ""
-        rows.append(
-            f"\n    <li>{_anchor(model.get_absolute_url(), model.name)}{_period(practice.start, practice.end)}{note}"
-            f"\n      {citations_html(practice.cited)}</li>"
-        )
-    # Safe to mark: every text is escaped above.
-    return mark_safe("".join(rows))
+        return f"{anchor(model.get_absolute_url(), model.name)}{_period(practice.start, practice.end)}{note}"
+
+    return _rows(practices, row)
 
 
 def relation_items(organisation: Organisation, relations: Iterable) -> SafeString:
     """An organisation's relations read from its side (``queries.relations_of``). No query."""
     name = escape(organisation.name)
-    rows = []
-    for read in relations:
+
+    def row(read) -> str:
         relation = read.relation
-        other = _anchor(read.other.get_absolute_url(), str(read.other))
+        other = anchor(read.other.get_absolute_url(), str(read.other))
         text = f"<p>{escape(relation.description)}</p>" if relation.description else ""
-        rows.append(
-            f'\n    <li><span class="relation">{name} {escape(read.label)} {other}</span>'
-            f"{_period(relation.start, relation.end)}\n      {text}\n      {citations_html(relation.cited)}</li>"
+        return (
+            f'<span class="relation">{name} {escape(read.label)} {other}</span>'
+            f"{_period(relation.start, relation.end)}\n      {text}"
         )
-    # Safe to mark: every text is escaped above.
-    return mark_safe("".join(rows))
+
+    return _rows(relations, row, cited=lambda read: read.relation.cited)
 
 
 def affiliation_items(affiliations: Iterable) -> SafeString:
     """The people of an organisation, with their roles and periods (``queries.organisation_page``). No query."""
-    rows = []
-    for affiliation in affiliations:
+
+    def row(affiliation) -> str:
         person = affiliation.person
         role = f", {escape(affiliation.role)}" if affiliation.role else ""
-        rows.append(
-            f"\n    <li>{_anchor(person.get_absolute_url(), person.shown_name)}{role}"
-            f"{_period(affiliation.start, affiliation.end)}\n      {citations_html(affiliation.cited)}</li>"
+        return (
+            f"{anchor(person.get_absolute_url(), person.shown_name)}{role}{_period(affiliation.start, affiliation.end)}"
         )
-    # Safe to mark: every text is escaped above.
-    return mark_safe("".join(rows))
+
+    return _rows(affiliations, row)
+
+
+def _rows(items: Iterable, row, cited=lambda item: item.cited) -> SafeString:
+    """Each item's row, then its citations, in an ``<li>`` laid out as the template laid it out."""
+    # Safe to mark: every row escapes its texts, and citations_html its own.
+    return mark_safe("".join(f"\n    <li>{row(item)}\n      {citations_html(cited(item))}</li>" for item in items))
 
 
 def _period(start: str, end: str) -> str:
     return f", {period_html(start, end)}" if start or end else ""
-
-
-def _anchor(url: str, text: str) -> str:
-    return f'<a href="{escape(url)}">{escape(text)}</a>'
 
 
 def _item(organisation: Organisation, founded: str, closed: str) -> str:
@@ -131,7 +130,7 @@ def _item(organisation: Organisation, founded: str, closed: str) -> str:
     return "\n".join(
         (
             "<li>",
-            f'<h3><a href="{escape(organisation.get_absolute_url())}">{escape(name)}</a>{also}</h3>',
+            f"<h3>{anchor(organisation.get_absolute_url(), name)}{also}</h3>",
             f'<p class="meta">{meta}</p>',
             *([f'<p class="dates">{dates}</p>'] if dates else []),
             "</li>",

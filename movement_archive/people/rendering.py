@@ -25,6 +25,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from movement_archive.core.html import anchor
+
 from .models import Person
 
 AFFILIATIONS_NAMED = 3  # organisations named on each entry; the others are counted
@@ -55,7 +57,7 @@ def _item(person: Person, labels: tuple[str, str, str]) -> str:
     return "\n".join(
         (
             "<li>",
-            f'<h2><a href="{escape(person.get_absolute_url())}">{escape(person.shown_name)}</a></h2>',
+            f"<h2>{anchor(person.get_absolute_url(), person.shown_name)}</h2>",
             '<dl class="facts">',
             *facts,
             "</dl>",

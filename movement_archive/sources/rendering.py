@@ -20,6 +20,8 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from movement_archive.core.html import anchor
+
 from .citations import Citation
 
 
@@ -34,8 +36,7 @@ def citations_html(citations: list[Citation]) -> SafeString:
         credit = f" ({_('sent in by %(by)s') % {'by': escape(by)}})" if by else ""
         supports = f": {escape(citation.supports)}" if citation.supports else ""
         items.append(
-            f'<li><a href="{escape(source.get_absolute_url())}">{escape(source.title)}</a>{credit}, '
-            f"{escape(citation.locator)}{supports}</li>"
+            f"<li>{anchor(source.get_absolute_url(), source.title)}{credit}, {escape(citation.locator)}{supports}</li>"
         )
     # Safe to mark: every text is escaped above.
     return mark_safe(
