@@ -212,7 +212,12 @@ def _fail(message: str, *, status: int) -> int:
 def _setup_django() -> None:
     """Load the settings and the apps; a bad setting raises ConfigurationError here."""
     import django
+    from django.apps import apps
 
+    if apps.ready:
+        # Setting up again would reconfigure logging onto whatever sys.stderr is now (a test's capture that
+        # is closed soon after), leaving the console handler writing into a closed file.
+        return
     try:
         django.setup()
     except OSError as error:
