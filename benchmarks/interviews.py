@@ -281,6 +281,8 @@ def render(
         run.TABLE_HEAD,
         *(row.line() for row in rows),
     ]
+    if select_only := run.select_only_line(rows):
+        lines += ["", select_only]
     return "\n".join(lines)
 
 

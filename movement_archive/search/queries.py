@@ -28,7 +28,6 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet, prefetch_related_objects
 from django.db.models.expressions import RawSQL
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
@@ -90,11 +89,6 @@ class Hit:
     def snippet(self) -> text.Snippet:
         return text.snippet(text.best_text(self.kind.texts(self.record), self.terms), self.terms)
 
-    @property
-    def snippet_html(self) -> SafeString:
-        # Safe to mark: text.snippet escapes every piece of the record's text and adds only <mark> tags.
-        return mark_safe(self.snippet.html)
-
 
 class HitList(Sequence):
     """The ranked hits; a slice (a page) reads its records, one query per kind on it, plus the kind's prefetch.
@@ -128,7 +122,7 @@ class HitList(Sequence):
             records = self._visible(kind)
             if kind.listed_fields:
                 records = records.only(*kind.listed_fields)
-            by_pk = records.in_bulk([hit.pk for hit in waiting])
+            by_pk = records.order_by().in_bulk([hit.pk for hit in waiting])  # in_bulk needs no order
             if kind.prefetch:
                 prefetch_related_objects(list(by_pk.values()), *kind.prefetch)
             for hit in waiting:
@@ -189,15 +183,20 @@ def search(user, query: str, filters: Filters) -> Results:
     for kind, positions in found.positions.items():
         if not positions:
             continue
-        scope = allowed[kind] if kind in allowed else readable(kind)
         # What the reader may see (and the filters allow) among the records found, compiled to SQL once: the
         # names are read within it here, and the page's records again within it (``HitList``), each query
         # running it afresh. Compiling these conditions (a transcript segment's nests three EXISTS) cost more
-        # than running them; compiled once, a search compiles them once, not twice. The SQL is a whole
-        # statement of Django's, so every name in it refers to its own tables.
-        found_and_visible = RawSQL(
-            *scope.filter(pk__in=list(positions)).order_by().values("pk").query.sql_with_params()
-        )
+        # than running them; compiled once, a search compiles them once, not twice (and without filters, once a
+        # day: ``Kind.visible_among``). The SQL is a whole statement of Django's, so every name in it refers to
+        # its own tables.
+        if kind in allowed:
+            scope = allowed[kind]
+            found_and_visible = RawSQL(
+                *scope.filter(pk__in=list(positions)).order_by().values("pk").query.sql_with_params()
+            )
+        else:
+            scope = readable(kind)
+            found_and_visible = RawSQL(*kind.visible_among(user, list(positions)))
         reading[kind] = _within(kind, scope, found_and_visible)
         names: dict[Any, list[str]] = {}
         # A row per other name (a join), so the title and acronym repeat: each name is kept once, title first.

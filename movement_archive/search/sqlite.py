@@ -150,17 +150,38 @@ class ArchiveSQLiteSearchBackend(SQLiteSearchBackend):
                 match = f"kind : ({kinds}) AND ({match})"
                 total = self._count_matches(cursor, table, match)
             ranked = total <= fts.RANK_LIMIT
-            order = f"bm25({table}, {_WEIGHTS})" if ranked else "f.rowid DESC"
-            cursor.execute(
-                f"SELECT e.content_type_id, e.object_id FROM {table} f "
-                f"JOIN {IndexEntry._meta.db_table} e ON e.id = f.rowid "
-                f"WHERE {table} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
-                f"ORDER BY {order} LIMIT %s",
-                [match, *types, limit],
-            )
-            entries = cursor.fetchall()
+            entries = self._best_ranked(cursor, table, match, types, limit, total) if ranked else None
+            if entries is None:
+                order = f"bm25({table}, {_WEIGHTS})" if ranked else "f.rowid DESC"
+                cursor.execute(
+                    f"SELECT e.content_type_id, e.object_id FROM {table} f "
+                    f"JOIN {IndexEntry._meta.db_table} e ON e.id = f.rowid "
+                    f"WHERE {table} MATCH %s AND e.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+                    f"ORDER BY {order} LIMIT %s",
+                    [match, *types, limit],
+                )
+                entries = cursor.fetchall()
         # Fewer than asked for: that is every match of these kinds, a better bound than the count of all kinds.
         return fts.FoundEntries(entries, len(entries) if len(entries) < limit else total, ranked)
+
+    @staticmethod
+    def _best_ranked(cursor, table: str, match: str, types: list[int], limit: int, total: int) -> list | None:
+        """The best ``limit`` matches ranked by FTS5 alone, then kept to these kinds; None if the kinds dropped one.
+
+        Ranking inside FTS5 keeps a heap of ``limit`` entries; joining first makes SQLite rank every match after
+        reading its index row (1,100 matches: 6.4 ms, against 5.4). When every one of the best is of these kinds,
+        they are the best of these kinds; when some are not, the caller ranks among these kinds instead.
+        """
+        cursor.execute(
+            f"SELECT e.content_type_id, e.object_id FROM ("
+            f"SELECT rowid AS id, bm25({table}, {_WEIGHTS}) AS score FROM {table} WHERE {table} MATCH %s "
+            f"ORDER BY score LIMIT %s) f "
+            f"JOIN {IndexEntry._meta.db_table} e ON e.id = f.id "
+            f"WHERE e.content_type_id IN ({', '.join(['%s'] * len(types))}) ORDER BY f.score",
+            [match, limit, *types],
+        )
+        entries = cursor.fetchall()
+        return entries if len(entries) == min(total, limit) else None
 
     @staticmethod
     def _count_matches(cursor, table: str, match: str) -> int:

@@ -72,6 +72,26 @@ class ABroadSearch(CastTestCase):
         self.assertEqual([r["key"] for r in groups["results"]], ["wallaby-4", "wallaby-3"])
         self.assertFalse(groups["complete"])
 
+    @ONE_PASS
+    def test_each_kind_gets_its_own_best_matches_whatever_ranks_above_it(self):
+        # With room for two, FTS5's own best two hold at most one kind fully: the other kind is ranked among
+        # its own matches instead, and each kind's two must be the first two of that kind in the full ranking.
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.search.backends import get_search_backend
+
+        from movement_archive.organisations.models import Organisation
+        from movement_archive.people.models import Person
+
+        backend = get_search_backend()
+        kinds = [ContentType.objects.get_for_model(model).pk for model in (Organisation, Person)]
+        everything = backend.find_entries(("wallaby",), any_word=False, content_type_ids=kinds, limit=100).entries
+        self.assertEqual(len(everything), 7)
+        for kind in kinds:
+            with self.subTest(kind=kind):
+                found = backend.find_entries(("wallaby",), any_word=False, content_type_ids=[kind], limit=2)
+                self.assertEqual(found.entries, [entry for entry in everything if entry[0] == kind][:2])
+                self.assertTrue(found.ranked)
+
     def test_the_start_of_a_word_finds_what_the_whole_word_finds(self):
         self.assertEqual(self.results(q="walla")["count"], 7)
         self.assertEqual(self.results(q="wal")["count"], 7)

@@ -7,6 +7,7 @@ from datetime import timedelta
 from unittest import mock
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -127,3 +128,26 @@ class PublicVisibilityKeptTests(CastTestCase):
         for kind in KINDS:
             kind.visible_to(self.researcher)
         self.assertEqual(_PUBLIC_VISIBLE, {})
+
+    def test_the_kept_statement_keeps_the_same_keys_as_one_built_afresh(self):
+        # A public and a draft group: asked about both (and a key that is no record), the public one is kept.
+        public, draft = make_organisation(name="Aardvark Union"), make_organisation(name="Aardwolf draft", live=False)
+        organisations = next(kind for kind in KINDS if kind.key == "organisation")
+        keys = [public.pk, draft.pk, 999_999]
+
+        for _ in range(2):  # built, then kept
+            sql, params = organisations.visible_among(AnonymousUser(), keys)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                self.assertEqual([row[0] for row in cursor.fetchall()], [public.pk])
+
+        afresh = organisations.visible(AnonymousUser()).filter(pk__in=keys).values_list("pk", flat=True)
+        self.assertEqual(list(afresh), [public.pk])
+
+    def test_a_record_withdrawn_after_a_search_is_not_found_by_the_next(self):
+        group = make_organisation(name="Okapi Collective")
+        self.assertEqual(self.client.get(SEARCH, {"q": "okapi", "format": "json"}).json()["count"], 1)
+
+        group.unpublish()
+
+        self.assertEqual(self.client.get(SEARCH, {"q": "okapi", "format": "json"}).json()["count"], 0)
