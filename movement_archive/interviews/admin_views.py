@@ -4,8 +4,11 @@ refused with the reason, and nothing is written."""
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -110,3 +113,24 @@ class AddTranscriptView(WagtailAdminTemplateMixin, FormView):
             % {"title": self.interview.title, "language": transcript.language, "segments": transcript.segments.count()},
         )
         return redirect(reverse("wagtailsnippets_interviews_interview:edit", args=[self.interview.pk]))
+
+
+def recording(request: HttpRequest, pk: int) -> FileResponse:
+    """An interview's recording, for those who may edit interviews: what its edit form links to, draft or not.
+
+    Readers have the interview page's own view, which also keeps closed passages silent; an editor hears it all.
+    """
+    if not request.user.has_perm("interviews.change_interview"):
+        raise PermissionDenied
+    interview = get_object_or_404(Interview, pk=pk)
+    if not interview.recording:
+        raise Http404("This interview has no recording kept by the archive.")
+    try:
+        stored = interview.recording.open("rb")
+    except FileNotFoundError:
+        raise Http404("The recording is missing from the archive's storage.") from None
+    content_type = mimetypes.guess_type(interview.recording.name)[0] or "application/octet-stream"
+    response = FileResponse(stored, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

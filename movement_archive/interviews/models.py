@@ -34,12 +34,18 @@ from movement_archive.access.readers import reader_for
 from movement_archive.core.fields import EDTFField
 from movement_archive.core.folding import folded_copy
 from movement_archive.core.models import EditorialRecord
+from movement_archive.core.widgets import PrivateFileInput
 from movement_archive.redaction.models import PublicText, Redactable
 
 from .storage import recording_storage
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 RECORDING_EXTENSIONS = ["mp3", "m4a", "ogg", "oga", "opus", "wav", "flac", "mp4", "m4v", "webm", "ogv"]
+
+
+def _recording_address(stored) -> str:
+    # The back office's own view of the file (``admin_views.recording``): the storage gives it no address.
+    return reverse("interviews_recording", args=[stored.instance.pk])
 
 
 def validate_languages(value: str) -> None:
@@ -166,7 +172,11 @@ class Interview(Redactable, Restricted, EditorialRecord):
         FieldRowPanel([FieldPanel("date"), FieldPanel("languages"), FieldPanel("duration_ms")]),
         FieldRowPanel([FieldPanel("country"), FieldPanel("locality")]),
         MultiFieldPanel(
-            [FieldPanel("recording"), FieldPanel("media_kind"), FieldPanel("external_media_url")],
+            [
+                FieldPanel("recording", widget=PrivateFileInput(address=_recording_address)),
+                FieldPanel("media_kind"),
+                FieldPanel("external_media_url"),
+            ],
             heading=_("Recording"),
         ),
         access_panel(),

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 
-from .admin_views import AddTranscriptView, ImportInterviewView
+from .admin_views import AddTranscriptView, ImportInterviewView, recording
 from .models import Interview
 
 
@@ -16,6 +16,7 @@ def interview_import_urls():
     return [
         path("interviews/import/", ImportInterviewView.as_view(), name="interviews_import"),
         path("interviews/<int:pk>/transcript/", AddTranscriptView.as_view(), name="interviews_add_transcript"),
+        path("interviews/<int:pk>/recording/", recording, name="interviews_recording"),
     ]
 
 
