@@ -27,7 +27,8 @@ class OrganisationViewSet(ArchiveViewSet):
     icon = "group"
     list_display = ["name", "acronym", "kind", "scope", "founded_in_words", "closed_in_words", "status"]
     list_filter = ["kind", "scope", "status", "live"]
-    search_fields = ["name", "acronym"]
+    # No search_fields: the listing searches the model's own index (names folded, acronym, other names, text).
+    # Naming fields made Wagtail ask the full-text table for columns it does not have ("no such column: name").
     ordering = ["name"]
 
 

@@ -121,6 +121,9 @@ class Disagreement(Redactable, EditorialRecord):
     folded_text_fields = ("public_summary",)
     search_fields = EditorialRecord.search_fields + [
         index.SearchField("title", boost=2),
+        # The back-office listing searches by the start of words (autocomplete) when a model has such fields at
+        # all; without this one a disagreement was found there only by the accented titles folded above.
+        index.AutocompleteField("title"),
         index.SearchField("public_summary"),
     ]
 

@@ -6,6 +6,8 @@ researcher may look but not change; an anonymous visitor is sent to sign in.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.admin.utils import quote
@@ -288,6 +290,29 @@ def test_every_archive_listing_opens_for_the_editor(edith, model):
 
     assert response.status_code == 200
     assert label in response.content.decode()
+
+
+@pytest.mark.parametrize("model", list(ARCHIVE), ids=lambda model: model.__name__)
+def test_every_archive_listing_finds_a_record_by_a_word_of_its_name(edith, model):
+    make, label = ARCHIVE[model]
+    make()
+    word = max(re.findall(r"\w+", label), key=len)
+
+    response = edith.get(url("list", model=model), {"q": word})
+
+    assert response.status_code == 200
+    assert label in response.content.decode()
+
+
+def test_the_organisations_listing_finds_a_group_by_its_acronym_and_by_a_name_without_accents(edith):
+    make_organisation(name="Brugerforeningen for Aktive Stofbrugere", acronym="BFAS", key="bfas")
+    make_organisation(name="Asociación Ñandú", key="nandu")
+
+    by_acronym = edith.get(url("list"), {"q": "bfas"}).content.decode()
+    unaccented = edith.get(url("list"), {"q": "asociacion nandu"}).content.decode()
+
+    assert "Brugerforeningen for Aktive Stofbrugere" in by_acronym
+    assert "Asociación Ñandú" in unaccented
 
 
 def _compared(response, heading: str) -> tuple[str, str]:
