@@ -22,9 +22,9 @@ CORE_MAY_IMPORT = {"core", "dates"}
 # examples; a test that must name an app's model or helpers belongs to that app or to ``home``.
 CORE_TESTS_MAY_IMPORT = CORE_MAY_IMPORT | {"env", "cli", "testing"}
 
-# Templates core may name: its own, and the slots of the site's frame that the app above the others fills
-# (``home/templates/site/``), as a project fills Django's 404.html.
-CORE_TEMPLATE_PREFIXES = ("core/", "site/")
+# Templates core may name: its own, the slots of the site's frame that the app above the others fills
+# (``home/templates/site/``), as a project fills Django's 404.html, and Django's own form widgets', below it all.
+CORE_TEMPLATE_PREFIXES = ("core/", "site/", "django/forms/")
 TEMPLATE_NAME = re.compile(r"""\{%\s*(?:include|extends)\s+["']([^"']+)["']""")
 URL_NAME = re.compile(r"""\{%\s*url\s+["']([^"']+)["']""")
 
