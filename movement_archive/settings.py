@@ -180,6 +180,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env_path("MOVEMENT_ARCHIVE_STATIC_ROOT", str(HOME / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MOVEMENT_ARCHIVE_MEDIA_ROOT", str(HOME / "media"))
+# Documents uploaded in the back office are linked at their place in MEDIA_ROOT, as images are: the archive
+# routes no document-serving view, and Wagtail's default (a view of its own) made every page that names a
+# document answer 500.
+WAGTAILDOCS_SERVE_METHOD = "direct"
 # Interview recordings live apart from MEDIA_ROOT: the proxy serves /media/ to anyone, and recordings are served
 # only through the archive's view, which checks who may hear them.
 MOVEMENT_ARCHIVE_RECORDINGS_ROOT = env_path("MOVEMENT_ARCHIVE_RECORDINGS_ROOT", str(HOME / "recordings"))

@@ -3,7 +3,8 @@
 - Administrators manage everything, including user accounts and reader groups, restore deleted records, and read
   the audit of who opened restricted material.
 - Editors create, edit, publish, lock and delete every editorial record, moderate contributions, keep the consent
-  ledger, and keep the ledger of exports (static mirrors and data dumps) to see which need a rebuild.
+  ledger, and keep the ledger of exports (static mirrors and data dumps) to see which need a rebuild. They, and
+  administrators, manage images and documents in every collection.
 - Researchers read every editorial record in the back office, drafts included, and change nothing. They do not
   see contributions, which hold contributors' personal data.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, GroupCollectionPermission
 
 ADMINISTRATORS = "Administrators"
 EDITORS = "Editors"
@@ -53,7 +55,25 @@ def sync_roles() -> dict[str, Group]:
     groups[ADMINISTRATORS].permissions.set(
         [access_admin, *editor_perms, *user_admin, *workflow_admin, *deleted_records, *reader_access]
     )
+    _grant_media_in_every_collection([groups[EDITORS], groups[ADMINISTRATORS]], media_perms)
     return groups
+
+
+def _grant_media_in_every_collection(groups: list[Group], media_perms) -> None:
+    """Wagtail asks for image and document permissions per collection, not of the group alone: without these
+    rows the model permissions above opened nothing, and no role could reach the images or documents."""
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for group in groups:
+        granted = set(
+            GroupCollectionPermission.objects.filter(group=group, collection=root).values_list("permission", flat=True)
+        )
+        GroupCollectionPermission.objects.bulk_create(
+            GroupCollectionPermission(group=group, collection=root, permission=permission)
+            for permission in media_perms
+            if permission.pk not in granted
+        )
 
 
 def is_last_app(sender) -> bool:

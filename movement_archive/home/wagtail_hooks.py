@@ -1,9 +1,16 @@
-"""The archive's menu in the back office: one group holding every kind of record.
+"""The archive's menu in the back office: one group holding every kind of record, and nothing about pages.
 
 In the home app because the menu names a model of nearly every app; core, below them all, names none.
+
+The archive's records are snippets and its public site is Django views: it serves no Wagtail page. The page
+explorer, the dashboard's page count and page panels, and the reports about pages showed editors the one page
+Wagtail makes when it is installed, which appears nowhere; they are left out.
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.views.home import LockedPagesPanel, RecentEditsPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -119,3 +126,26 @@ class ArchiveViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ArchiveViewSetGroup)
+
+
+PAGE_REPORTS = {"locked-pages", "aging-pages", "page-types-usage"}
+
+
+@hooks.register("construct_main_menu")
+def leave_out_the_page_explorer(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name != "explorer"]
+
+
+@hooks.register("construct_reports_menu")
+def leave_out_reports_about_pages(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name not in PAGE_REPORTS]
+
+
+@hooks.register("construct_homepage_summary_items")
+def leave_out_the_page_count(request, summary_items):
+    summary_items[:] = [item for item in summary_items if not isinstance(item, PagesSummaryItem)]
+
+
+@hooks.register("construct_homepage_panels")
+def leave_out_the_page_panels(request, panels):
+    panels[:] = [panel for panel in panels if not isinstance(panel, LockedPagesPanel | RecentEditsPanel)]

@@ -242,3 +242,96 @@ def with_query(value: str, **params: str) -> str:
     path, query = split_target(value)
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in params]
     return f"{path}?{canonical_query(urlencode([*pairs, *params.items()]))}"
+
+
+# GET forms --------------------------------------------------------------------------------------------------------
+
+# The word a crawl types into a form's text fields: short enough to start many words.
+SAMPLE_WORD = "an"
+
+
+class _FormParser(HTMLParser):
+    """The GET forms of a page: each one's action and fields (name, kind, and the values it can take)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[tuple[str, list[tuple[str, str, list[str]]]]] = []
+        self._fields: list[tuple[str, str, list[str]]] | None = None
+        self._select: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "form":
+            if values.get("method", "get").lower() == "get":
+                self._fields = []
+                self.forms.append((values.get("action", ""), self._fields))
+            return
+        if self._fields is None or "disabled" in values:
+            return
+        name = values.get("name", "")
+        if tag == "input" and name:
+            kind = values.get("type", "text").lower()
+            if kind in ("submit", "button", "image", "reset", "file"):
+                return
+            self._fields.append((name, kind, [values.get("value", "on" if kind in ("checkbox", "radio") else "")]))
+        elif tag == "select" and name:
+            self._select = (name, [])
+            self._fields.append(("", "", []))  # its place, filled in at </select>
+        elif tag == "option" and self._select is not None:
+            self._select[1].append(values.get("value", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._fields = None
+        elif tag == "select" and self._select is not None and self._fields is not None:
+            self._fields[-1] = (self._select[0], "select", self._select[1])
+            self._select = None
+
+
+def get_form_variants(text: str, each_choice: bool = True) -> list[tuple[str, list[tuple[str, str]]]]:
+    """For each GET form of a page, the ways a reader can send it, one choice at a time: the form as it is, each
+    text field given ``SAMPLE_WORD``, and (``each_choice``) each option of each list or box chosen alone; hidden
+    fields always.
+
+    Each is an action (as written; "" is the page itself) and the fields sent, empty ones left out.
+    """
+    variants = []
+    for action, fields in _parsed_forms(text):
+        hidden = [(name, values[0]) for name, kind, values in fields if kind == "hidden" and values[0]]
+        variants.append((action, hidden))
+        for name, kind, values in fields:
+            if kind in ("select", "radio", "checkbox") and each_choice:
+                variants.extend((action, [*hidden, (name, value)]) for value in values if value)
+            elif kind in ("text", "search"):
+                variants.append((action, [*hidden, (name, SAMPLE_WORD)]))
+    return variants
+
+
+def _parsed_forms(text: str) -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
+    parser = _FormParser()
+    parser.feed(text)
+    parser.close()
+    # Radio buttons and boxes sharing a name are one field with several values.
+    merged = []
+    for action, fields in parser.forms:
+        by_name: dict[tuple[str, str], list[str]] = {}
+        for name, kind, values in fields:
+            if name:
+                by_name.setdefault((name, kind), []).extend(values)
+        merged.append((action, [(name, kind, values) for (name, kind), values in by_name.items()]))
+    return merged
+
+
+_JSON_SCRIPT = re.compile(r"""<script\b[^>]*\btype=["']application/json["'][^>]*>(.*?)</script>""", re.DOTALL)
+
+
+def links_in_json_scripts(text: str) -> list[str]:
+    """Addresses in a page's ``<script type="application/json">`` blocks, where scripts keep what they draw (the
+    Wagtail sidebar's menu, for one); a block that is not JSON is passed over."""
+    found = []
+    for block in _JSON_SCRIPT.findall(text):
+        try:
+            found.extend(links_in_json(json.loads(html.unescape(block) if "&quot;" in block else block)))
+        except ValueError:
+            continue
+    return found

@@ -29,6 +29,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,7 +62,26 @@ def fingerprint(vendor: str) -> str:
             for path in sorted(Path(folder).glob("*.py")):
                 digest.update(f"{app.label}/{path.name}".encode())
                 digest.update(path.read_bytes())
+    # What runs after migrating writes rows too (the roles' permissions, the contributions' workflow): a change
+    # to the module of any of the project's post_migrate receivers builds the template again.
+    for path in _post_migrate_modules():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _post_migrate_modules() -> list[Path]:
+    import inspect
+
+    from django.db.models.signals import post_migrate
+
+    files = set()
+    for _, receiver, *_ in post_migrate.receivers:  # (lookup key, weak or strong reference, is_async)
+        function = receiver() if isinstance(receiver, weakref.ReferenceType) else receiver
+        source = inspect.getsourcefile(function) if function is not None else None
+        if source and Path(source).resolve().is_relative_to(REPO / "movement_archive"):
+            files.add(Path(source).resolve())
+    return sorted(files)
 
 
 @contextmanager

@@ -106,3 +106,22 @@ def test_syncing_takes_back_a_permission_granted_by_hand(db):
     sync_roles()
 
     assert not researchers.permissions.filter(codename="publish_organisation").exists()
+
+
+@pytest.mark.parametrize("address", ["wagtailimages:index", "wagtaildocs:index", "wagtailimages:add"])
+def test_editors_and_administrators_open_the_images_and_documents_and_researchers_do_not(
+    client, administrator, editor, researcher, address
+):
+    for user, status in ((editor, 200), (administrator, 200), (researcher, 302)):
+        client.force_login(user)
+        assert client.get(reverse(address)).status_code == status, user.username
+
+
+def test_syncing_twice_grants_the_collection_permissions_once(db):
+    from wagtail.models import GroupCollectionPermission
+
+    sync_roles()
+    before = GroupCollectionPermission.objects.count()
+    sync_roles()
+
+    assert GroupCollectionPermission.objects.count() == before > 0

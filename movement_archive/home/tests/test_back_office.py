@@ -329,3 +329,12 @@ def _compared(response, heading: str) -> tuple[str, str]:
                 span.decompose()
             return " ".join(old.get_text().split()), " ".join(new.get_text().split())
     raise AssertionError(f"no {heading!r} row in the comparison")
+
+
+def test_the_back_office_offers_no_page_explorer_nor_page_reports(edith):
+    # The archive serves no Wagtail page: the one Wagtail makes when installed appears nowhere.
+    dashboard = edith.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert '"url": "/admin/pages/"' not in dashboard
+    assert "/admin/reports/locked/" not in dashboard and "/admin/reports/aging-pages/" not in dashboard
+    assert '"url": "/admin/snippets/organisations/organisation/"' in dashboard

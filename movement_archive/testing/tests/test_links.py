@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from movement_archive.testing import links
 from movement_archive.testing.links import (
     BINARY,
     HTML,
@@ -218,3 +219,33 @@ def test_the_pure_modules_load_no_framework_in_a_fresh_interpreter():
 
     assert {"movement_archive.testing.links", "movement_archive.testing.leaks"} <= set(loaded)
     assert [name for name in loaded if is_framework(name)] == []
+
+
+def test_a_get_form_is_sent_as_it_is_then_one_choice_at_a_time():
+    page = """
+    <form method="post" action="/admin/delete/"><input name="csrf" type="hidden" value="x"></form>
+    <form action="/admin/organisations/">
+      <input type="hidden" name="lang" value="en">
+      <input type="search" name="q" value="">
+      <select name="status"><option value="">Any</option><option value="active">Active</option>
+        <option value="closed" selected>Closed</option></select>
+      <input type="checkbox" name="live" value="true"><input type="checkbox" name="live" value="false">
+      <input type="radio" name="scope" value="local" disabled>
+      <button type="submit">Filter</button>
+    </form>"""
+
+    assert links.get_form_variants(page) == [
+        ("/admin/organisations/", [("lang", "en")]),
+        ("/admin/organisations/", [("lang", "en"), ("q", links.SAMPLE_WORD)]),
+        ("/admin/organisations/", [("lang", "en"), ("status", "active")]),
+        ("/admin/organisations/", [("lang", "en"), ("status", "closed")]),
+        ("/admin/organisations/", [("lang", "en"), ("live", "true")]),
+        ("/admin/organisations/", [("lang", "en"), ("live", "false")]),
+    ]
+
+
+def test_addresses_kept_in_json_for_scripts_are_found_and_a_broken_block_is_passed_over():
+    page = """<script id="menu" type="application/json">{"items": [{"url": "/admin/people/"}, {"label": "x"}]}</script>
+    <script type="application/json">{not json</script><script>var url = "/admin/never/";</script>"""
+
+    assert links.links_in_json_scripts(page) == ["/admin/people/"]

@@ -2,6 +2,7 @@
 
 import sys
 from pathlib import Path
+from unittest import mock
 
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -51,6 +52,19 @@ class FingerprintTests(SimpleTestCase):
             (package / "0001_initial.py").write_text("# second\n")
             second = migrated.fingerprint("sqlite")
         self.assertNotEqual(before, first)
+        self.assertNotEqual(first, second)
+
+    def test_changing_what_runs_after_migrating_changes_the_fingerprint(self):
+        # The roles' permissions are written by a post_migrate receiver: a template built before a change to it
+        # would give every test the old roles.
+        self.assertIn("roles.py", [path.name for path in migrated._post_migrate_modules()])
+        folder = Path(self.enterContext(_temporary_folder()))
+        receiver = folder / "receiver.py"
+        receiver.write_text("# first\n")
+        with mock.patch.object(migrated, "_post_migrate_modules", return_value=[receiver]):
+            first = migrated.fingerprint("sqlite")
+            receiver.write_text("# second\n")
+            second = migrated.fingerprint("sqlite")
         self.assertNotEqual(first, second)
 
     def test_each_database_has_its_own_template(self):
