@@ -42,6 +42,25 @@ def check_production_settings(app_configs, **kwargs):
                 id="movement_archive.W001",
             )
         )
+    if not settings.MOVEMENT_ARCHIVE_CONTACT_KEY:
+        problems.append(
+            Warning(
+                "MOVEMENT_ARCHIVE_CONTACT_KEY is not set: contributors' contacts are encrypted with a key derived from "
+                "the secret key.",
+                hint="Set MOVEMENT_ARCHIVE_CONTACT_KEY to a long random text of its own, so that a leaked secret key "
+                "alone does not open the contacts and a new secret key does not make them unreadable.",
+                id="movement_archive.W002",
+            )
+        )
+    if "*" in settings.ALLOWED_HOSTS:
+        problems.append(
+            Warning(
+                "MOVEMENT_ARCHIVE_ALLOWED_HOSTS accepts any host name ('*').",
+                hint="Name the archive's own host names: with '*', links in emails and feeds can be made to point "
+                "at a host an attacker chose.",
+                id="movement_archive.W003",
+            )
+        )
     if settings.DEBUG:
         problems.append(
             Error(

@@ -25,6 +25,7 @@ PRODUCTION = {
     "MOVEMENT_ARCHIVE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
     "MOVEMENT_ARCHIVE_HSTS_PRELOAD": "true",
     "MOVEMENT_ARCHIVE_OAI_ADMIN_EMAIL": "archive@archive.example.org",
+    "MOVEMENT_ARCHIVE_CONTACT_KEY": "another-long-random-text-kept-apart-from-the-secret-key-0a1b2c3d4e5f",
 }
 
 
@@ -72,7 +73,14 @@ def test_the_first_run_configuration_is_warned_about(tmp_path):
     result = deploy_check(tmp_path)
 
     assert result.returncode == 1
-    for warning in ("movement_archive.W001", "security.W004", "security.W008", "security.W012", "security.W016"):
+    for warning in (
+        "movement_archive.W001",
+        "movement_archive.W002",
+        "security.W004",
+        "security.W008",
+        "security.W012",
+        "security.W016",
+    ):
         assert warning in result.stderr, warning
 
 
@@ -82,3 +90,15 @@ def test_preloading_is_left_to_the_domains_owner_and_said_so(tmp_path):
     assert result.returncode == 1
     assert "security.W021" in result.stderr
     assert "W004" not in result.stderr and "W008" not in result.stderr
+
+
+def test_a_contact_key_left_to_the_secret_key_and_a_host_wildcard_are_each_warned_about(tmp_path):
+    without_key = {name: value for name, value in PRODUCTION.items() if name != "MOVEMENT_ARCHIVE_CONTACT_KEY"}
+
+    derived = deploy_check(tmp_path, **without_key)
+    any_host = deploy_check(tmp_path, **{**PRODUCTION, "MOVEMENT_ARCHIVE_ALLOWED_HOSTS": "archive.example.org,*"})
+
+    assert derived.returncode == 1 and "movement_archive.W002" in derived.stderr
+    assert "W003" not in derived.stderr
+    assert any_host.returncode == 1 and "movement_archive.W003" in any_host.stderr
+    assert "W002" not in any_host.stderr
