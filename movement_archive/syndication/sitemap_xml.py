@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+# The most sitemaps an index may list (sitemaps.org): no section of the archive has a page past it.
+MAX_SITEMAPS = 50_000
 XHTML = "http://www.w3.org/1999/xhtml"
 
 

@@ -26,7 +26,10 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 @require_safe
 def sitemap_page(request: HttpRequest, section: str, page: int) -> HttpResponse:
     found = sitemaps.sections().get(section)
-    urls = found.urls(page, request.build_absolute_uri) if found and page >= 1 else []
+    # A sitemap index lists at most 50,000 sitemaps, so no section has a page past that: such a number is not
+    # asked of the database, where one past its integers (the address takes any digits) made the OFFSET a 500.
+    possible = found is not None and 1 <= page <= sitemap_xml.MAX_SITEMAPS
+    urls = found.urls(page, request.build_absolute_uri) if possible else []
     if not urls:
         raise Http404("No such page of the sitemap.")
     return HttpResponse(sitemap_xml.urlset(urls), content_type=XML)

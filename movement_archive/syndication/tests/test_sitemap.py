@@ -87,6 +87,9 @@ def test_a_large_kind_is_split_into_pages_each_listed_in_the_index(client, monke
     assert len(alternates(client, "organisations", 3)) == 2  # one organisation, in two languages
     assert client.get("/sitemaps/organisations/4.xml").status_code == 404
     assert client.get("/sitemaps/no-such-kind/1.xml").status_code == 404
+    assert client.get("/sitemaps/organisations/0.xml").status_code == 404
+    assert client.get(f"/sitemaps/organisations/{2**63 - 1}.xml").status_code == 404
+    assert client.get(f"/sitemaps/organisations/{10**30}.xml").status_code == 404
 
 
 def test_an_empty_kind_has_no_page_in_the_index(client):
