@@ -210,6 +210,34 @@ def _fail(message: str, *, status: int) -> int:
 
 
 def _setup_django() -> None:
+    """Load the settings and the apps, for a command that reads or writes the archive's database: a bad setting,
+    or a database not (or not fully) migrated, raises ConfigurationError here with one line saying what to do."""
+    _load_django()
+    _require_migrated()
+
+
+def _require_migrated() -> None:
+    from django.conf import settings
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.utils import OperationalError
+
+    try:
+        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except OperationalError as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ConfigurationError(f"cannot open the database: {first_line}") from None
+    if pending:
+        where = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"]
+        state = "has never been set up" if not executor.loader.applied_migrations else "is not up to date"
+        raise ConfigurationError(
+            f"the database ({where}) {state}: {len(pending)} migrations to apply. Run "
+            f"`{PROG} manage migrate` first (or `{PROG} demo`, which sets up the demo archive)."
+        )
+
+
+def _load_django() -> None:
     """Load the settings and the apps; a bad setting raises ConfigurationError here."""
     import django
     from django.apps import apps
@@ -233,7 +261,7 @@ def _setup_django() -> None:
 def _demo(args: argparse.Namespace) -> int:
     if not args.no_serve and (busy := _port_in_use(args.host, args.port)):
         return _fail(busy, status=1)
-    _setup_django()
+    _load_django()  # it migrates
     from django.conf import settings
     from django.core.management import call_command
 
@@ -442,7 +470,7 @@ def _reset_two_factor(args: argparse.Namespace) -> int:
 
 
 def _manage(args: argparse.Namespace) -> int:
-    _setup_django()
+    _load_django()  # `manage migrate` is how a database gets set up
     from django.core.management import execute_from_command_line
 
     # Django's commands end with sys.exit on their own errors; that status is passed on unchanged.

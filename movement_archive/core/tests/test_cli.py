@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import signal
 import socket
 import sqlite3
@@ -27,6 +28,7 @@ from django.test import override_settings
 
 from movement_archive.cli import build_parser, gunicorn_options, main
 from movement_archive.core.access_log import FORMAT
+from movement_archive.testing import migrated
 
 # Every command here runs on a first run's SQLite in a process of its own, whatever database the suite is
 # using: the PostgreSQL pass would repeat them exactly (the demo alone takes over a minute), so they run once.
@@ -168,10 +170,31 @@ def test_a_data_directory_that_is_a_file_ends_in_one_line(tmp_path):
     assert "MOVEMENT_ARCHIVE_HOME" in line
 
 
+def migrated_home(home: Path) -> Path:
+    """A data directory whose database is already migrated: a copy of the test run's migrated template."""
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated.sqlite_template(), home / "archive.sqlite3")
+    return home
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("dump", "out.jsonl"), ("export-site", "mirror"), ("generate", "--organisations", "1"), ("load-seed",),
+     ("reset-two-factor", "someone"), ("serve", "--port", "{free port}")],
+    ids=lambda command: command[0],
+)  # fmt: skip
+def test_a_command_on_a_database_never_migrated_says_so_in_one_line(tmp_path, command):
+    result = run_cli(*(str(free_port()) if part == "{free port}" else part for part in command), home=tmp_path / "var")
+
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "has never been set up" in line and "movement-archive manage migrate" in line
+
+
 def test_load_seed_reads_the_directory_it_is_given(tmp_path):
     empty = tmp_path / "no-seed-here"
     empty.mkdir()
-    result = run_cli("load-seed", "--data-dir", str(empty), home=tmp_path / "var")
+    result = run_cli("load-seed", "--data-dir", str(empty), home=migrated_home(tmp_path / "var"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "sources.yaml" in result.stderr
@@ -223,7 +246,7 @@ def test_serve_collects_static_files_and_answers_through_gunicorn(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "movement_archive.cli", "serve", "--port", str(port), "--workers", "1"],
-        env=cli_env(tmp_path),
+        env=cli_env(migrated_home(tmp_path)),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -56,12 +56,12 @@ class TheLogNamesNoReader(SimpleTestCase):
 
 class TheCommandLineInsideARunningProcess(SimpleTestCase):
     def test_setting_up_again_keeps_the_console_handler_and_its_stream(self):
-        from movement_archive.cli import _setup_django
+        from movement_archive.cli import _load_django
 
         handler = console_handler()
         stream = handler.stream
 
-        _setup_django()
+        _load_django()
 
         self.assertIs(console_handler(), handler)
         self.assertIs(handler.stream, stream)
