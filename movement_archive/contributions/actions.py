@@ -2,6 +2,11 @@
 
 Each runs in one transaction. Files are written to storage inside it and deleted again if it fails, so a
 contribution is stored whole or not at all.
+
+Each also runs in the back office's language (the site's default), whatever language the contributor reads the
+form in: what they write into the back office is kept as written then (the title of each revision, log entry and
+workflow step, "Contribution 3"), so that an editor does not read "Aportación 3" because the group wrote in
+Spanish.
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ import secrets
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import wraps
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from movement_archive.consent.actions import record_online_consent, withdraw_consent
@@ -26,12 +33,22 @@ from .models import Attachment, Contribution, Message, Milestone, token_digest
 WITHDRAWN = "movement_archive.contribution.withdraw"
 
 
+def _in_the_back_office_language(action):
+    @wraps(action)
+    def in_the_back_office_language(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return action(*args, **kwargs)
+
+    return in_the_back_office_language
+
+
 @dataclass(frozen=True)
 class Received:
     contribution: Contribution
     token: str  # shown to the contributor once, in their receipt link; only its digest is kept
 
 
+@_in_the_back_office_language
 def receive(data: dict, milestones: list[dict], *, organisation=None, language: str = "") -> Received:
     """Store a contribution from the public form's cleaned data; returns it with its receipt token."""
     token = secrets.token_urlsafe(32)
@@ -71,6 +88,7 @@ def receive(data: dict, milestones: list[dict], *, organisation=None, language: 
     return Received(contribution, token)
 
 
+@_in_the_back_office_language
 def add_material(contribution: Contribution, text: str, files: list[Scrubbed]) -> None:
     """More from the contributor while the contribution is open: a note and files."""
     with _files_removed_on_failure() as written, transaction.atomic():
@@ -80,6 +98,7 @@ def add_material(contribution: Contribution, text: str, files: list[Scrubbed]) -
         contribution.save(update_fields=["updated_at"])
 
 
+@_in_the_back_office_language
 def answer(contribution: Contribution, text: str) -> None:
     """The contributor's answer to an editor's question; the contribution goes back to the editors."""
     with transaction.atomic():
@@ -90,6 +109,7 @@ def answer(contribution: Contribution, text: str) -> None:
         notifications.tell_editors(contribution, "A contributor answered an editor's question.")
 
 
+@_in_the_back_office_language
 def forget_contact(contribution: Contribution) -> None:
     """Delete the contributor's contact, from the contribution and from every revision that holds a copy of it."""
     with transaction.atomic():
@@ -101,6 +121,7 @@ def forget_contact(contribution: Contribution) -> None:
             revision.save(update_fields=["content"])
 
 
+@_in_the_back_office_language
 def withdraw(contribution: Contribution) -> None:
     """Withdraw a contribution and delete at once everything in it that could say who sent it.
 
