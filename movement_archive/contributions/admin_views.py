@@ -81,7 +81,7 @@ class ModerateView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return _("Moderate a contribution")
+        return _("Moderate %(contribution)s") % {"contribution": self.contribution}
 
     def get_page_subtitle(self):
         return self.contribution.group_name

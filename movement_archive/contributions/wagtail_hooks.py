@@ -7,15 +7,25 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import actions, decisions
 from .admin_views import ModerateView, attachment
 from .models import Contribution
 
 
+class ContributionIndexView(IndexView):
+    def _get_title_column(self, *args, **kwargs):
+        # A contribution's name in the queue opens its moderation page, where it is read and decided on; its
+        # edit form, for tidying the texts, is one link further.
+        column = super()._get_title_column(*args, **kwargs)
+        column._get_url_func = lambda contribution: reverse("contributions_moderate", args=[contribution.pk])
+        return column
+
+
 class ContributionViewSet(SnippetViewSet):
     model = Contribution
+    index_view_class = ContributionIndexView
     icon = "mail"
     menu_label = _("Contributions")
     menu_order = 120
@@ -62,6 +72,28 @@ def moderate_button(snippet, user, next_url=None):
         yield MenuItem(
             _("Moderate"), reverse("contributions_moderate", args=[snippet.pk]), icon_name="tasks", priority=5
         )
+
+
+# What Wagtail offers every record under a workflow, and that means nothing for a contribution: it is never
+# published (what is accepted becomes draft records of their own), and it is decided on its moderation page,
+# whose decisions move the workflow on (``decisions``). Saving a tidied draft of its texts, and locking, stay.
+NOT_FOR_CONTRIBUTIONS = {"action-publish", "action-unpublish", "action-submit", "action-restart-workflow"}
+
+
+@hooks.register("construct_snippet_action_menu")
+def leave_out_publishing_a_contribution(menu_items, request, context):
+    if context.get("model") is Contribution:
+        menu_items[:] = [
+            item
+            for item in menu_items
+            if item.name not in NOT_FOR_CONTRIBUTIONS and type(item).__name__ != "WorkflowMenuItem"
+        ]
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def leave_out_unpublishing_a_contribution(buttons, snippet, user):
+    if isinstance(snippet, Contribution):
+        buttons[:] = [button for button in buttons if "unpublish" not in (getattr(button, "url", "") or "")]
 
 
 @hooks.register("register_log_actions")

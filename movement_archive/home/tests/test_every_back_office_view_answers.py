@@ -103,7 +103,7 @@ def out_of_workflow() -> set[str]:
 
 # A contribution is moderated on a page of its own (``contributions_moderate``), which the crawl visits; its
 # revisions belong to the moderation workflow and are never compared or reverted, and nothing links to its
-# workflow's history. The unpublish view is Wagtail's, meaningless for a contribution: issue 14 takes it away.
+# workflow's history. Nothing offers to unpublish one (``contributions/wagtail_hooks.py``): it is never published.
 CONTRIBUTIONS_REVISION_VIEWS = {
     f"wagtailsnippets_contributions_contribution:{view}"
     for view in ("revisions_compare", "revisions_revert", "unpublish", "workflow_history", "workflow_history_detail")
