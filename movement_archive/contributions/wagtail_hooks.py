@@ -4,6 +4,7 @@ the audit log's names for moderation decisions."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -23,9 +24,18 @@ class ContributionIndexView(IndexView):
         return column
 
 
+class ContributionURLFinder(ModelAdminURLFinder):
+    """Where the back office sends an editor to deal with a contribution: the dashboard's "awaiting your review",
+    the notification emails and the history all ask this, and open its moderation page."""
+
+    def construct_edit_url(self, instance):
+        return reverse("contributions_moderate", args=[instance.pk])
+
+
 class ContributionViewSet(SnippetViewSet):
     model = Contribution
     index_view_class = ContributionIndexView
+    url_finder_class = ContributionURLFinder
     icon = "mail"
     menu_label = _("Contributions")
     menu_order = 120

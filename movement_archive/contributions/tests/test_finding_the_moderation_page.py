@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from django.core import mail
 from django.urls import reverse
 
 from movement_archive.contributions.models import Contribution
@@ -32,6 +33,20 @@ class FindingTheModerationPage(CastTestCase):
 
         title = re.search(r'<a href="([^"]+)">\s*<span id="snippet_\d+_title">Synthetic Harbour Users Union', queue)
         self.assertEqual(title.group(1), self.moderate)
+
+    def test_the_dashboards_awaiting_review_and_the_email_to_editors_open_the_moderation_page(self):
+        self.editor.email = "editor@example.org"
+        self.editor.save()
+        self.client_class().post("/contribute/", history(group_name="Another Synthetic Union"))
+        latest = Contribution.objects.latest("pk")
+        moderate = reverse("contributions_moderate", args=[latest.pk])
+
+        dashboard = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        (email,) = mail.outbox
+
+        self.assertIn(f'href="{moderate}"', dashboard)
+        self.assertIn(moderate, email.body)
+        self.assertNotIn(reverse(EDIT, args=[latest.pk]), email.body)
 
     def test_the_moderation_page_is_headed_with_the_contributions_number_and_the_groups_name(self):
         page = self.client.get(self.moderate).content.decode()

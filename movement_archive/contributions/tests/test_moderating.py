@@ -59,7 +59,7 @@ class Moderating(CastTestCase):
         self.assertEqual(WorkflowState.objects.get().status, WorkflowState.STATUS_IN_PROGRESS)
         self.assertEqual([m.to for m in mail.outbox], [["editor@example.org"]])
         self.assertNotIn("Junkie", mail.outbox[0].body + mail.outbox[0].subject)
-        self.assertIn(f"/contribution/edit/{self.contribution.pk}/", mail.outbox[0].body)
+        self.assertIn(f"/contributions/{self.contribution.pk}/moderate/", mail.outbox[0].body)
         self.client.force_login(self.editor)
         listing = self.client.get(reverse("wagtailsnippets_contributions_contribution:list"), {"status": "received"})
         self.assertContains(listing, "Rotterdamse Junkie Bond")
