@@ -25,7 +25,9 @@ from operator import attrgetter
 
 from .document import Segment
 
-REFERENCE = re.compile(r"&(?:#([0-9]+)|#[xX]([0-9a-fA-F]+)|([A-Za-z][A-Za-z0-9]*));")
+# At most 8 decimal or 6 hexadecimal digits, the most a character needs: a longer reference is left as text,
+# as a browser leaves it, rather than turned into a number past any character (or past what int() reads).
+REFERENCE = re.compile(r"&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]*));")
 
 Line = tuple[int, str]  # a line of a file with its 1-based number
 

@@ -46,6 +46,7 @@ from defusedxml import DefusedXmlException
 from .document import FormatError, GpsPoint, Hyperlink, IndexPoint, InterviewDocument, Segment
 from .ohms_sync import sync_segments
 from .text import MAX_BYTES, decode
+from .timecodes import check_bound, clock
 from .timecodes import parse as parse_timecode
 from .webvtt import read_webvtt
 
@@ -158,8 +159,10 @@ def _ms_of_seconds(value: str, element: str) -> int:
     if not value:
         raise FormatError("the index point has no time; give it in seconds from the start", element=element)
     if not _SECONDS.fullmatch(value):
-        raise FormatError(f"{value!r} is not a time in seconds (such as 754)", element=element)
-    return round(Decimal(value) * 1000)
+        raise FormatError(f"{value[:40]!r} is not a time in seconds (such as 754)", element=element)
+    if len(value) > 20:
+        raise FormatError(f"{value[:24]!r}… has more digits than any time in seconds", element=element)
+    return check_bound(round(Decimal(value) * 1000), value, element=element)
 
 
 def _duration(value: str) -> int | None:
@@ -231,11 +234,17 @@ def _places_and_links(point: ET.Element, path: str) -> tuple[list[GpsPoint], lis
     return places, links
 
 
-def _index(record: ET.Element) -> list[IndexPoint]:
+def _index(record: ET.Element, duration_ms: int | None) -> list[IndexPoint]:
     points = []
     for n, point in enumerate(_children(_child(record, "index"), "point"), 1):
         path = f"record/index/point[{n}]"
         time_ms = _ms_of_seconds(_field(point, "time"), f"{path}/time")
+        if duration_ms and time_ms > duration_ms:
+            raise FormatError(
+                f"the point is at {clock(time_ms)}, after the end of the recording ({clock(duration_ms)} in "
+                "record/duration): correct the point's time, or the duration",
+                element=f"{path}/time",
+            )
         places, links = _places_and_links(point, path)
         points.append(
             IndexPoint(
@@ -305,6 +314,7 @@ def read_ohms(data: bytes | str) -> InterviewDocument:
     record = root if _local(root) == "record" else _child(root, "record")
     if record is None:
         raise FormatError("there is no <record> element, so this is not an OHMS file", element="record")
+    duration_ms = _duration(_field(record, "duration"))
     return InterviewDocument(
         title=_field(record, "title"),
         date=_date(record),
@@ -312,7 +322,7 @@ def read_ohms(data: bytes | str) -> InterviewDocument:
         interviewers=_fields(record, "interviewer"),
         language=_field(record, "language"),
         language_alt=_field(record, "transcript_alt_lang"),
-        duration_ms=_duration(_field(record, "duration")),
+        duration_ms=duration_ms,
         media_url=_field(record, "media_url"),
         media_format=_media_format(record),
         rights=_field(record, "rights"),
@@ -325,5 +335,5 @@ def read_ohms(data: bytes | str) -> InterviewDocument:
         subjects=_fields(record, "subject"),
         segments=_transcript(record),
         segments_alt=_transcript(record, "_alt"),
-        index=_index(record),
+        index=_index(record, duration_ms),
     )

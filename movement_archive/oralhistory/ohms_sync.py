@@ -29,9 +29,11 @@ import re
 from dataclasses import dataclass
 
 from .document import FormatError, Segment
+from .timecodes import MAX_MS
 
-_SYNC = re.compile(r"\s*(\d+)\s*:(.*)", re.DOTALL)
-_MARK = re.compile(r"\s*(\d+)\s*(?:\(\s*(\d+)\s*\))?\s*")
+# Numbers of up to 20 digits: a longer string of digits is no interval, line or word, and is refused as such.
+_SYNC = re.compile(r"\s*(\d{1,20})\s*:(.*)", re.DOTALL)
+_MARK = re.compile(r"\s*(\d{1,20})\s*(?:\(\s*(\d{1,20})\s*\))?\s*")
 # A label is at most a few words; the upper bound stops a shouted sentence ending in a colon from
 # being taken for a name.
 _LABEL = re.compile(r"^[ \t]*([^\W\d_][^\n:]{0,48}?)[ \t]*:(?=[ \t]|$)", re.MULTILINE)
@@ -89,6 +91,12 @@ def _markers(text: str, sync: str, element: str) -> list[_Cut]:
         if not field.strip():
             continue
         ms = position * interval * 60_000
+        if ms > MAX_MS:
+            raise FormatError(
+                f"marker {position} comes {position * interval:,} minutes in, later than the longest recording "
+                f"the archive keeps ({_clock(MAX_MS)})",
+                element=element,
+            )
         where = f"marker {position} ({_clock(ms)}, {field.strip()!r})"
         mark = _MARK.fullmatch(field)
         if not mark:

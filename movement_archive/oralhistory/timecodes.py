@@ -10,6 +10,10 @@ Pure code: no Django imports. Accepted shapes (``H`` is one or more digits, so r
 
 Minutes and seconds are always two digits and below 60. Anything else is a ``FormatError`` that says which
 shapes were expected, with the line number the caller passes.
+
+No time past ``MAX_MS`` (596 hours and a half) is read: the archive keeps times in whole milliseconds in columns
+that PostgreSQL holds as 32-bit integers, and a recording of three weeks is a typing slip, not an interview.
+Bounding every time here makes a file past it refused the same way on SQLite and PostgreSQL, naming the line.
 """
 
 from __future__ import annotations
@@ -23,6 +27,18 @@ from .document import FormatError
 _TIMESTAMP = re.compile(r"(?:(?P<hours>\d+):)?(?P<minutes>\d{2}):(?P<seconds>\d{2})(?:(?P<sep>[.,])(?P<fraction>\d+))?")
 
 EXPECTED = "a time such as 01:02:03.456, 02:03.456, 01:02:03,456 or 01:02:03"
+MAX_MS = 2**31 - 1  # the largest value of a PostgreSQL integer column: 596:31:23.647
+
+
+def check_bound(ms: int, text: str, *, line: int | None = None, element: str | None = None) -> int:
+    """``ms``, if the archive can keep it; otherwise a ``FormatError`` naming the time as written, and where."""
+    if ms > MAX_MS:
+        raise FormatError(
+            f"{text[:40]!r} is later than the longest recording the archive keeps ({clock(MAX_MS)})",
+            line=line,
+            element=element,
+        )
+    return ms
 
 
 def parse(text: str, *, line: int | None = None, short_fraction: bool = False) -> int:
@@ -39,10 +55,12 @@ def parse(text: str, *, line: int | None = None, short_fraction: bool = False) -
         raise FormatError(f"the minutes of {text!r} must be below 60", line=line)
     if seconds >= 60:
         raise FormatError(f"the seconds of {text!r} must be below 60", line=line)
+    if len(match["hours"] or "") > 6:  # no need to turn a string of digits of any length into a number
+        return check_bound(MAX_MS + 1, text, line=line)
     hours = int(match["hours"] or 0)
     # ljust turns ".5" into 500 ms, not 5 ms: a fraction is a decimal part of a second.
     millis = int(fraction.ljust(3, "0")) if fraction else 0
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
+    return check_bound(((hours * 60 + minutes) * 60 + seconds) * 1000 + millis, text, line=line)
 
 
 def _parts(ms: int) -> tuple[int, int, int, int]:

@@ -46,6 +46,19 @@ class ImportingInTheBackOffice(CastTestCase):
         self.assertContains(response, "line 2")
         self.assertFalse(Interview.objects.exists())
 
+    def test_a_time_past_the_longest_recording_is_refused_with_its_line_on_every_database(self):
+        # 600 hours is past what a PostgreSQL integer holds in milliseconds: the reader refuses it before any
+        # database is asked, so SQLite and PostgreSQL answer alike.
+        self.client.force_login(self.editor)
+        captions = b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n\n600:00:00.000 --> 600:00:01.000\nLate\n"
+
+        response = self.post(upload("late.vtt", captions), title="Late", language="en")
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "line 6")
+        self.assertContains(response, "later than the longest recording the archive keeps")
+        self.assertFalse(Interview.objects.exists())
+
     def test_a_researcher_may_not_import(self):
         self.client.force_login(self.researcher)
         # Wagtail turns a refusal into a return to the dashboard, with a message saying why.

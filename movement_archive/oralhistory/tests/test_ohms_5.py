@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from movement_archive.oralhistory.document import GpsPoint, Hyperlink
+from movement_archive.oralhistory.document import FormatError, GpsPoint, Hyperlink
 from movement_archive.oralhistory.ohms import read_ohms
 
 FILES = Path(__file__).parent / "files"
@@ -138,6 +139,27 @@ def test_the_media_format_comes_from_fmt_or_else_from_the_media_files_clip_forma
     ("written", "ms"), [("00:00:00", None), ("1:02:03", 3_723_000), ("45:10", 2_710_000), ("", None)]
 )
 def test_a_duration_is_a_clock_time_and_zero_means_not_known(written, ms):
-    assert (
-        read_ohms(OHMS5.replace("<duration>01:02:03</duration>", f"<duration>{written}</duration>")).duration_ms == ms
-    )
+    # Without its index, whose last point (at 1:00:00) a duration of 45:10 would end before.
+    text = re.sub(r"<index>.*</index>", "<index/>", OHMS5, flags=re.DOTALL)
+    assert read_ohms(text.replace("<duration>01:02:03</duration>", f"<duration>{written}</duration>")).duration_ms == ms
+
+
+def test_an_index_point_after_the_end_of_the_recording_is_refused_naming_it():
+    with pytest.raises(FormatError) as refused:
+        read_ohms(OHMS5.replace("<duration>01:02:03</duration>", "<duration>45:10</duration>"))
+
+    assert refused.value.element.startswith("record/index/point[") and refused.value.element.endswith("]/time")
+    assert "after the end of the recording (00:45:10" in refused.value.message
+
+
+@pytest.mark.parametrize(
+    "time", ["99999999999999999999999", "3000000", "1" + "0" * 30 + ".5"], ids=["digits", "too-late", "long"]
+)
+def test_an_index_time_past_any_recording_is_refused_naming_the_point(time):
+    text = re.sub(r"<duration>[^<]*</duration>", "<duration>00:00:00</duration>", OHMS5)
+    text = re.sub(r"<time>[^<]*</time>", f"<time>{time}</time>", text, count=1)
+
+    with pytest.raises(FormatError) as refused:
+        read_ohms(text)
+
+    assert refused.value.element == "record/index/point[1]/time"

@@ -86,6 +86,9 @@ def test_a_place_named_without_coordinates_or_a_link_text_without_an_address_is_
         ("one minute:|5(3)", "interval"),
         ("1:|5[3]", "line number and a word number"),
         ("0:|5(3)", "at least 1 minute"),
+        ("99999999:|5(3)", "later than the longest recording"),  # its first marker is 99,999,999 minutes in
+        (f"{'9' * 21}:|5(3)", "interval"),  # more digits than any number the sync string holds
+        (f"1:|{'9' * 5000}(3)", "line number and a word number"),
     ],
 )
 def test_a_sync_string_that_points_outside_its_transcript_or_backwards_names_the_sync(sync, says):

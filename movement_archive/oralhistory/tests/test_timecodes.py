@@ -79,8 +79,18 @@ def test_a_negative_time_cannot_be_written():
         timecodes.vtt(-1)
 
 
-@given(st.integers(min_value=0, max_value=1_000 * 3_600_000))
+@given(st.integers(min_value=0, max_value=timecodes.MAX_MS))
 def test_every_written_time_reads_back_as_itself(ms):
     assert timecodes.parse(timecodes.vtt(ms)) == ms
     assert timecodes.parse(timecodes.srt(ms)) == ms
     assert timecodes.parse(timecodes.clock(ms)) == ms - ms % 1000
+
+
+@pytest.mark.parametrize(
+    "text", ["596:31:23.648", "1000:00:00.000", "99999999999999999999999:00:00.000", f"{'9' * 5000}:00:00.000"]
+)
+def test_a_time_past_the_longest_recording_the_archive_keeps_is_refused_naming_its_line(text):
+    with pytest.raises(FormatError, match="later than the longest recording the archive keeps") as refused:
+        timecodes.parse(text, line=7)
+    assert refused.value.line == 7
+    assert timecodes.parse("596:31:23.647") == timecodes.MAX_MS
