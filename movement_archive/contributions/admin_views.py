@@ -26,6 +26,10 @@ from .models import Attachment, Contribution
 PERMISSION = "contributions.change_contribution"
 
 
+def _named(organisation: Organisation) -> str:
+    return f"{organisation.name} ({organisation.acronym})" if organisation.acronym else organisation.name
+
+
 class AskForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Question for the contributor"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -51,16 +55,27 @@ class AcceptForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    organisation = forms.SlugField(
-        label=gettext_lazy("Key of the organisation to merge into"),
-        help_text=gettext_lazy("Pick one of the probable matches, or give any organisation's key."),
+    """The organisation to merge into, chosen among the probable matches and those the editor found by name; no
+    key is typed. ``candidates`` are (organisation, label) pairs, probable matches first."""
+
+    organisation = forms.TypedChoiceField(
+        label=gettext_lazy("Organisation to merge into"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": gettext_lazy("Choose one of the organisations listed: find it by name above first.")
+        },
     )
+    find = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, candidates: list[tuple[Organisation, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [(organisation.pk, label) for organisation, label in candidates]
 
     def clean_organisation(self):
-        key = self.cleaned_data["organisation"]
-        found = Organisation.objects.filter(key=key).first()
+        found = Organisation.objects.filter(pk=self.cleaned_data["organisation"]).first()
         if found is None:
-            raise forms.ValidationError(_("No organisation has the key %(key)s.") % {"key": key})
+            raise forms.ValidationError(_("That organisation no longer exists."))
         return found
 
 
@@ -77,8 +92,28 @@ class ModerateView(WagtailAdminTemplateMixin, TemplateView):
         self.contribution = get_object_or_404(
             Contribution.objects.select_related("country", "organisation", "source"), pk=kwargs["pk"]
         )
-        self.forms = {name: form_class(prefix=name) for name, form_class in FORMS.items()}
+        self.find = (request.POST.get("merge-find") or request.GET.get("find") or "").strip()[:200]
+        self.forms = {name: self._form(name) for name in FORMS}
         return super().dispatch(request, *args, **kwargs)
+
+    def _form(self, name: str, data=None) -> forms.Form:
+        if name != "merge":
+            return FORMS[name](data, prefix=name)
+        return MergeForm(data, prefix=name, candidates=self._candidates(), initial={"find": self.find})
+
+    def _candidates(self) -> list[tuple[Organisation, str]]:
+        """Probable matches first, with why; then what the editor found by name, each once."""
+        if not self.contribution.open:
+            return []
+        user = self.request.user
+        self.matches = matches.probable_matches(self.contribution, user)
+        self.found = matches.found_by_name(self.find, user)
+        listed = [
+            (m.organisation, _("%(name)s: a probable match") % {"name": _named(m.organisation)}) for m in self.matches
+        ]
+        seen = {organisation.pk for organisation, _label in listed}
+        listed += [(o, _named(o)) for o in self.found if o.pk not in seen]
+        return listed
 
     def get_page_title(self):
         return _("Moderate %(contribution)s") % {"contribution": self.contribution}
@@ -97,7 +132,9 @@ class ModerateView(WagtailAdminTemplateMixin, TemplateView):
             contribution=contribution,
             contact=reach,
             forms=self.forms,
-            matches=matches.probable_matches(contribution, self.request.user) if contribution.open else [],
+            matches=getattr(self, "matches", []),
+            found=getattr(self, "found", []),
+            find=self.find,
             changes=matches.proposed_changes(contribution, contribution.organisation)
             if contribution.organisation_id
             else [],
@@ -113,7 +150,7 @@ class ModerateView(WagtailAdminTemplateMixin, TemplateView):
         if action not in FORMS:
             messages.error(request, _("Choose one of the decisions on this page."))
             return self.get(request, *args, **kwargs)
-        form = self.forms[action] = FORMS[action](request.POST, prefix=action)
+        form = self.forms[action] = self._form(action, request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(), status=400)
         try:

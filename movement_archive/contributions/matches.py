@@ -99,3 +99,14 @@ def proposed_changes(contribution: Contribution, organisation: Organisation) -> 
 
 def _words(value: str) -> str:
     return edtf.describe(edtf.parse(value)) if value else ""
+
+
+FOUND_BY_NAME = 20
+
+
+def found_by_name(query: str, user) -> list[Organisation]:
+    """The organisations an editor finds by typing a name, an acronym, another name or the start of one: the
+    archive's own search (accents and case folded), kept to organisations, best first."""
+    if not query.strip():
+        return []
+    return [hit.record for hit in search(user, query, Filters(types=("organisation",))).hits[:FOUND_BY_NAME]]

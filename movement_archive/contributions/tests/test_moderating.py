@@ -130,7 +130,7 @@ class Moderating(CastTestCase):
 
     def test_withdrawing_after_a_merge_flags_the_record_it_was_merged_into(self):
         self.client.force_login(self.editor)
-        self.decide("merge", organisation=self.existing.key)
+        self.decide("merge", organisation=self.existing.pk)
         withdraw(Contribution.objects.get())
         self.assertEqual(Flag.objects.get().key, self.existing.key)
         self.assertEqual(self.client.get(self.existing.get_absolute_url()).status_code, 200)
@@ -145,7 +145,7 @@ class Moderating(CastTestCase):
 
     def test_merging_adds_what_is_new_and_keeps_what_the_record_says(self):
         self.client.force_login(self.editor)
-        response = self.decide("merge", organisation=self.existing.key)
+        response = self.decide("merge", organisation=self.existing.pk)  # a probable match, chosen from the list
         self.assertRedirects(response, self.page)
         merged = Organisation.objects.get(pk=self.existing.pk)
         self.assertEqual(merged.name, "Rotterdamse Junkiebond")
@@ -153,6 +153,21 @@ class Moderating(CastTestCase):
         self.assertEqual(merged.founded, "1989")
         self.assertTrue(ModelLogEntry.objects.filter(action=decisions.MERGED).exists())
         self.assertEqual(self.decide("merge", organisation="no-such-group").status_code, 400)
+
+    def test_an_organisation_found_by_its_acronym_is_offered_and_one_never_listed_is_refused(self):
+        elsewhere = make_organisation(name="Vancouver Area Network of Drug Users", acronym="VANDU")
+        self.client.force_login(self.editor)
+
+        found = self.client.get(self.page, {"find": "vandu"}).content.decode()
+        unlisted = self.decide("merge", organisation=elsewhere.pk)  # no search sent with it: not among the choices
+        merged = self.decide("merge", organisation=elsewhere.pk, find="vandu")
+
+        self.assertIn(f'value="{elsewhere.pk}"', found)
+        self.assertLess(found.index(f'value="{self.existing.pk}"'), found.index(f'value="{elsewhere.pk}"'))
+        self.assertNotIn('name="merge-organisation" type="text"', found)
+        self.assertEqual(unlisted.status_code, 400)
+        self.assertRedirects(merged, self.page)
+        self.assertEqual(Contribution.objects.get().organisation, elsewhere)
 
     def test_what_an_editor_tidied_in_a_draft_is_what_gets_accepted(self):
         draft = Contribution.objects.get()
