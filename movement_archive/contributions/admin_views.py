@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from movement_archive.organisations.models import Organisation
 
-from . import contact, decisions, matches
+from . import contact, decisions, matches, queries
 from .models import Attachment, Contribution
 
 PERMISSION = "contributions.change_contribution"
@@ -134,6 +134,7 @@ class ModerateView(WagtailAdminTemplateMixin, TemplateView):
             forms=self.forms,
             matches=getattr(self, "matches", []),
             found=getattr(self, "found", []),
+            made=queries.records_made(contribution, drafts_too=True) if not contribution.open else [],
             find=self.find,
             changes=matches.proposed_changes(contribution, contribution.organisation)
             if contribution.organisation_id

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from movement_archive.organisations.models import Organisation
 from movement_archive.organising.models import OrganisingModel
 
-from . import actions, throttle
+from . import actions, queries, throttle
 from .forms import AnswerForm, ContributionForm, ForgetContactForm, MilestoneFormSet, MoreMaterialForm, WithdrawForm
 from .models import Contribution
 
@@ -100,6 +100,7 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
         "attachments": contribution.attachments.all(),
         "milestones": contribution.milestones.all(),
         "refused": status == 400 and action not in RECEIPT_FORMS,
+        "published": queries.records_made(contribution),
     }
     return _private(render(request, "contributions/receipt.html", context, status=status))
 

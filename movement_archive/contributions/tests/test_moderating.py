@@ -135,6 +135,22 @@ class Moderating(CastTestCase):
         self.assertEqual(Flag.objects.get().key, self.existing.key)
         self.assertEqual(self.client.get(self.existing.get_absolute_url()).status_code, 200)
 
+    def test_after_acceptance_the_moderation_page_links_the_records_made_and_the_receipt_those_published(self):
+        self.client.force_login(self.editor)
+        self.decide("accept", names="Harbour Users North\nHarbour Users South")
+        north, south = Organisation.objects.filter(name__startswith="Harbour Users").order_by("name")
+        south.unpublish()
+
+        moderation = self.client.get(self.page).content.decode()
+        self.client.logout()
+        receipt = self.client.get(self.receipt).content.decode()
+
+        for organisation in (north, south):
+            edit = reverse("wagtailsnippets_organisations_organisation:edit", args=[organisation.pk])
+            self.assertIn(f'<a href="{edit}">{organisation.name}</a>', moderation)
+        self.assertIn(f'<a href="{north.get_absolute_url()}">Harbour Users North</a>', receipt)
+        self.assertNotIn("Harbour Users South", receipt)  # a draft again: not shown to the contributor
+
     def test_a_contribution_about_two_groups_is_split(self):
         self.client.force_login(self.editor)
         self.decide("accept", names="Harbour Users North\nHarbour Users South")
