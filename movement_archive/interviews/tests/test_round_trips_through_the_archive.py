@@ -60,12 +60,15 @@ _points = st.builds(
 @st.composite
 def documents(draw) -> InterviewDocument:
     segments = draw(_segments())
+    index = sorted(draw(st.lists(_points, max_size=4)), key=lambda p: p.time_ms)
+    # A known duration ends after the last index point: the reader refuses a point after the recording's end.
+    last = index[-1].time_ms // 1000 + 1 if index else 1
     return InterviewDocument(
         title=draw(_title),
         date=draw(st.sampled_from(["", "2019-03-14", "2001-12-01"])),
         language=draw(_language),
         language_alt=draw(st.sampled_from(["", "es"])) if segments else "",
-        duration_ms=draw(st.none() | st.integers(1, 20_000).map(lambda s: s * 1000)),
+        duration_ms=draw(st.none() | st.integers(last, max(last, 20_000)).map(lambda s: s * 1000)),
         rights=draw(_text),
         usage=draw(_text),
         repository=draw(_text),
@@ -74,7 +77,7 @@ def documents(draw) -> InterviewDocument:
         description=draw(_text),
         keywords=draw(st.lists(_word.map(str.strip).filter(bool), max_size=3)),
         segments=segments,
-        index=sorted(draw(st.lists(_points, max_size=4)), key=lambda p: p.time_ms),
+        index=index,
     )
 
 
