@@ -54,10 +54,9 @@ def test_a_history_goes_from_the_form_to_the_public_page_credited_as_chosen(
 
     context, admin = signed_in(browser, archive, EDITOR, EDITOR_AUTHENTICATOR_KEY)
     admin.goto(f"{archive}/admin/snippets/contributions/contribution/?status=received")
-    admin.click("text=Synthetic Tideway Users Union")
-    contribution_id = admin.url.rstrip("/").split("/")[-1]
-    moderate = f"{archive}/admin/contributions/{contribution_id}/moderate/"
-    admin.goto(moderate)
+    admin.click("text=Synthetic Tideway Users Union")  # its name in the queue opens its moderation page
+    assert re.fullmatch(rf"{re.escape(archive)}/admin/contributions/\d+/moderate/", admin.url), admin.url
+    moderate = admin.url
     admin.fill("#id_ask-text", "Which city did the bicycle ride in?")
     admin.click("form:has(#id_ask-text) button[type=submit]")
     admin.wait_for_selector("text=The question is on the contributor's receipt page.")
