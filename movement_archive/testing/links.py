@@ -289,9 +289,9 @@ class _FormParser(HTMLParser):
 
 
 def get_form_variants(text: str, each_choice: bool = True) -> list[tuple[str, list[tuple[str, str]]]]:
-    """For each GET form of a page, the ways a reader can send it, one choice at a time: the form as it is, each
-    text field given ``SAMPLE_WORD``, and (``each_choice``) each option of each list or box chosen alone; hidden
-    fields always.
+    """For each GET form of a page, the ways a reader can send it, one choice at a time: the form as it is, and
+    (``each_choice``) each text field given ``SAMPLE_WORD`` and each option of each list or box chosen alone;
+    hidden fields always.
 
     Each is an action (as written; "" is the page itself) and the fields sent, empty ones left out.
     """
@@ -302,7 +302,7 @@ def get_form_variants(text: str, each_choice: bool = True) -> list[tuple[str, li
         for name, kind, values in fields:
             if kind in ("select", "radio", "checkbox") and each_choice:
                 variants.extend((action, [*hidden, (name, value)]) for value in values if value)
-            elif kind in ("text", "search"):
+            elif kind in ("text", "search") and each_choice:
                 variants.append((action, [*hidden, (name, SAMPLE_WORD)]))
     return variants
 

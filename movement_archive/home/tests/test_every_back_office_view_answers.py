@@ -111,9 +111,9 @@ CONTRIBUTIONS_REVISION_VIEWS = {
 
 
 class BackOfficeCrawlTestCase(CastTestCase):
-    """One role's crawl. Only the administrator's tries each ordering and each filter's every choice: the views
-    are the same for every role, what differs is which open and what they offer, which the forms as they stand
-    and a search show."""
+    """One role's crawl. Only the administrator's searches and tries each ordering and each filter's every choice:
+    the views are the same for every role; what differs is which open and what they offer, which following the
+    links and sending the forms as they stand shows."""
 
     role = ""
     thorough = False

@@ -242,6 +242,7 @@ def test_a_get_form_is_sent_as_it_is_then_one_choice_at_a_time():
         ("/admin/organisations/", [("lang", "en"), ("live", "true")]),
         ("/admin/organisations/", [("lang", "en"), ("live", "false")]),
     ]
+    assert links.get_form_variants(page, each_choice=False) == [("/admin/organisations/", [("lang", "en")])]
 
 
 def test_addresses_kept_in_json_for_scripts_are_found_and_a_broken_block_is_passed_over():
