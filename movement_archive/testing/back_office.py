@@ -84,6 +84,10 @@ NOT_CRAWLED_FAMILIES: dict[str, str] = {
     "viewings:delete": "read only", "viewings:history": "read only", "viewings:usage": "read only",
 }  # fmt: skip
 
+# Wagtail's own tools, whose listings the archive configures nothing in: they are crawled by their links and
+# forms as they stand, not column by column and choice by choice, which the archive's own listings are.
+WAGTAILS_OWN = ("wagtailusers_", "wagtailadmin_", "wagtailimages", "wagtaildocs")
+
 # The tools of NOT_CRAWLED_FAMILIES that no role is granted, by an address of each.
 SUPERUSER_TOOLS = ("/admin/sites/", "/admin/redirects/", "/admin/collections/", "/admin/forms/")
 
@@ -167,7 +171,8 @@ def crawl_back_office(
             view = _view_name(url)
             if _out_of_reach(view):  # declared out of reach: not fetched when found either
                 continue
-            variant = _variant(view, dict(parse_qsl(urlsplit(url).query)), each_ordering)
+            ours = not view.startswith(WAGTAILS_OWN)
+            variant = _variant(view, dict(parse_qsl(urlsplit(url).query)), each_ordering and ours)
             # Several records for a view's plain address (a draft's edit form and a live one's differ); one for each
             # of its query variants.
             if taken[variant] >= (per_view if len(variant) == 2 and not variant[1] else 1):
@@ -183,7 +188,7 @@ def crawl_back_office(
                 continue
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
-            for found in _addresses(response.content.decode(errors="replace"), url, each_choice):
+            for found in _addresses(response.content.decode(errors="replace"), url, each_choice and ours):
                 if found not in seen:
                     queue.append((found, url))
     finally:
