@@ -15,21 +15,21 @@ from .admin_views import ModerateView, attachment
 from .models import Contribution
 
 
-class ContributionIndexView(IndexView):
-    def _get_title_column(self, *args, **kwargs):
-        # A contribution's name in the queue opens its moderation page, where it is read and decided on; its
-        # edit form, for tidying the texts, is one link further.
-        column = super()._get_title_column(*args, **kwargs)
-        column._get_url_func = lambda contribution: reverse("contributions_moderate", args=[contribution.pk])
-        return column
-
-
 class ContributionURLFinder(ModelAdminURLFinder):
     """Where the back office sends an editor to deal with a contribution: the dashboard's "awaiting your review",
     the notification emails and the history all ask this, and open its moderation page."""
 
     def construct_edit_url(self, instance):
         return reverse("contributions_moderate", args=[instance.pk])
+
+
+class ContributionIndexView(IndexView):
+    def _get_title_column(self, *args, **kwargs):
+        # A contribution's name in the queue opens its moderation page, where it is read and decided on; its
+        # edit form, for tidying the texts, is one link further.
+        column = super()._get_title_column(*args, **kwargs)
+        column._get_url_func = ContributionURLFinder().construct_edit_url
+        return column
 
 
 class ContributionViewSet(SnippetViewSet):

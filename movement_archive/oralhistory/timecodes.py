@@ -33,12 +33,16 @@ MAX_MS = 2**31 - 1  # the largest value of a PostgreSQL integer column: 596:31:2
 def check_bound(ms: int, text: str, *, line: int | None = None, element: str | None = None) -> int:
     """``ms``, if the archive can keep it; otherwise a ``FormatError`` naming the time as written, and where."""
     if ms > MAX_MS:
-        raise FormatError(
-            f"{text[:40]!r} is later than the longest recording the archive keeps ({clock(MAX_MS)})",
-            line=line,
-            element=element,
-        )
+        raise _too_late(text, line=line, element=element)
     return ms
+
+
+def _too_late(text: str, *, line: int | None = None, element: str | None = None) -> FormatError:
+    return FormatError(
+        f"{text[:40]!r} is later than the longest recording the archive keeps ({clock(MAX_MS)})",
+        line=line,
+        element=element,
+    )
 
 
 def parse(text: str, *, line: int | None = None, short_fraction: bool = False) -> int:
@@ -56,7 +60,7 @@ def parse(text: str, *, line: int | None = None, short_fraction: bool = False) -
     if seconds >= 60:
         raise FormatError(f"the seconds of {text!r} must be below 60", line=line)
     if len(match["hours"] or "") > 6:  # no need to turn a string of digits of any length into a number
-        return check_bound(MAX_MS + 1, text, line=line)
+        raise _too_late(text, line=line)
     hours = int(match["hours"] or 0)
     # ljust turns ".5" into 500 ms, not 5 ms: a fraction is a decimal part of a second.
     millis = int(fraction.ljust(3, "0")) if fraction else 0

@@ -210,13 +210,8 @@ class Kind:
         """
         if user is not None and user.is_authenticated:
             return self.visible(user)
-        today = timezone.localdate()
-        built = _PUBLIC_VISIBLE.get((self, today))
-        if built is None:
-            if any(day != today for _, day in _PUBLIC_VISIBLE):  # yesterday's are no use
-                _PUBLIC_VISIBLE.clear()
-            built = _PUBLIC_VISIBLE[(self, today)] = self.visible(user)
-        return built.all()  # a copy: a caller that reads it must not fill the kept one's result cache
+        # A copy: a caller that reads it must not fill the kept one's result cache.
+        return _kept_today(_PUBLIC_VISIBLE, self, lambda: self.visible(user)).all()
 
     def visible_among(self, user, keys: list) -> tuple[str, tuple]:
         """SQL for the keys among ``keys`` whose records the reader may see: a statement of its own, with its params.
@@ -227,16 +222,8 @@ class Kind:
         and for signed-in readers, they are compiled for each search.
         """
         if connection.vendor != "sqlite" or (user is not None and user.is_authenticated):
-            return self.visible_to(user).filter(pk__in=keys).order_by().values("pk").query.sql_with_params()
-        today = timezone.localdate()
-        compiled = _PUBLIC_SQL.get((self, today))
-        if compiled is None:
-            if any(day != today for _, day in _PUBLIC_SQL):
-                _PUBLIC_SQL.clear()
-            listed = RawSQL("SELECT value FROM json_each(%s)", [_KEYS])
-            query = self.visible_to(user).filter(pk__in=listed).order_by().values("pk").query
-            compiled = _PUBLIC_SQL[(self, today)] = query.sql_with_params()
-        sql, params = compiled
+            return keys_within(self.visible_to(user), keys)
+        sql, params = _kept_today(_PUBLIC_SQL, self, lambda: keys_within(self.visible_to(user), _LISTED_KEYS))
         as_json = json.dumps([self.model._meta.pk.to_python(key) for key in keys])
         return sql, tuple(as_json if param == _KEYS else param for param in params)
 
@@ -246,6 +233,23 @@ class Kind:
 _PUBLIC_VISIBLE: dict[tuple[Kind, date], QuerySet] = {}
 _PUBLIC_SQL: dict[tuple[Kind, date], tuple[str, tuple]] = {}
 _KEYS = "\x00the keys searched\x00"
+_LISTED_KEYS = RawSQL("SELECT value FROM json_each(%s)", [_KEYS])
+
+
+def keys_within(scope: QuerySet, keys) -> tuple[str, tuple]:
+    """SQL for the keys among ``keys`` (a list, or a subquery) that ``scope`` holds, with its params."""
+    return scope.filter(pk__in=keys).order_by().values("pk").query.sql_with_params()
+
+
+def _kept_today(store: dict, kind: Kind, build: Callable[[], Any]) -> Any:
+    """What ``build`` gives for ``kind``, kept in ``store`` until the day changes (yesterday's are no use)."""
+    today = timezone.localdate()
+    kept = store.get((kind, today))
+    if kept is None:
+        if any(day != today for _, day in store):
+            store.clear()
+        kept = store[(kind, today)] = build()
+    return kept
 
 
 def _forget_public_visible(**kwargs) -> None:

@@ -41,7 +41,7 @@ from movement_archive.places.filters import CountryChoice
 
 from . import text
 from .filters import Filters
-from .kinds import KINDS, Kind, countries_with_records
+from .kinds import KINDS, Kind, countries_with_records, keys_within
 
 # The most records taken from the backend, best first; filters apply to these. Per kind on backends searched
 # kind by kind, in all on SQLite, searched in one pass.
@@ -191,9 +191,7 @@ def search(user, query: str, filters: Filters) -> Results:
         # its own tables.
         if kind in allowed:
             scope = allowed[kind]
-            found_and_visible = RawSQL(
-                *scope.filter(pk__in=list(positions)).order_by().values("pk").query.sql_with_params()
-            )
+            found_and_visible = RawSQL(*keys_within(scope, list(positions)))
         else:
             scope = readable(kind)
             found_and_visible = RawSQL(*kind.visible_among(user, list(positions)))

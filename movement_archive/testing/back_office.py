@@ -84,6 +84,9 @@ NOT_CRAWLED_FAMILIES: dict[str, str] = {
     "viewings:delete": "read only", "viewings:history": "read only", "viewings:usage": "read only",
 }  # fmt: skip
 
+# The page of a list, which makes no address a new variant of its view.
+PAGE_PARAMS = frozenset({"p", "page"})
+
 # Wagtail's own tools, whose listings the archive configures nothing in: they are crawled by their links and
 # forms as they stand, not column by column and choice by choice, which the archive's own listings are.
 WAGTAILS_OWN = ("wagtailusers_", "wagtailadmin_", "wagtailimages", "wagtaildocs")
@@ -172,10 +175,11 @@ def crawl_back_office(
             if _out_of_reach(view):  # declared out of reach: not fetched when found either
                 continue
             ours = not view.startswith(WAGTAILS_OWN)
-            variant = _variant(view, dict(parse_qsl(urlsplit(url).query)), each_ordering and ours)
+            query = dict(parse_qsl(urlsplit(url).query))
+            variant = _variant(view, query, each_ordering and ours)
             # Several records for a view's plain address (a draft's edit form and a live one's differ); one for each
             # of its query variants.
-            if taken[variant] >= (per_view if len(variant) == 2 and not variant[1] else 1):
+            if taken[variant] >= (1 if set(query) - PAGE_PARAMS else per_view):
                 continue
             taken[variant] += 1
             if len(answers) >= budget:
@@ -202,7 +206,7 @@ def _variant(view: str, query: dict[str, str], each_ordering: bool) -> tuple:
     list aside), or, with ``each_ordering``, the column it is ordered by, whatever else is sent with it."""
     if each_ordering and "ordering" in query:
         return (view, "ordering", query["ordering"].lstrip("-"))  # a column's two directions are one query
-    return (view, tuple(sorted(set(query) - {"p", "page"})))
+    return (view, tuple(sorted(set(query) - PAGE_PARAMS)))
 
 
 def _addresses(html: str, page: str, each_choice: bool = True) -> list[str]:
